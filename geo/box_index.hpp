@@ -1,0 +1,67 @@
+#pragma once
+// A static, packed R-tree over bounding boxes (Sort-Tile-Recursive leaves, sequentially packed upper
+// levels), in the spirit of flatbush. Built once, then immutable: any number of threads may query
+// one instance. Items are identified by their position in the input.
+#include "geo/coord.hpp"
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace geo {
+
+class BoxIndex {
+ public:
+  BoxIndex() = default;
+  static constexpr std::uint32_t kMaxNodeSize = 64;
+  static constexpr std::size_t kMaxLevels = 16;  // ≥ 2^32 items at the smallest node size
+
+  // node_size is clamped to [2, kMaxNodeSize].
+  explicit BoxIndex(std::span<const Envelope> boxes, std::uint32_t node_size = 16);
+
+  [[nodiscard]] std::size_t size() const noexcept { return ids_.size(); }
+  [[nodiscard]] Envelope bounds() const noexcept { return boxes_.empty() ? Envelope{} : boxes_.back(); }
+
+  // Calls visit(item) for every item whose box intersects `query` (boundaries included); stops early
+  // if visit returns false. Order is the index's, not the input's.
+  template <typename Visit>
+  void query(const Envelope& query, Visit&& visit) const;
+
+  [[nodiscard]] std::vector<std::uint32_t> query(const Envelope& query) const;
+
+ private:
+  std::uint32_t node_size_ = 16;
+  std::vector<Envelope> boxes_;             // all levels, leaves first, root last
+  std::vector<std::uint32_t> ids_;          // input position of each leaf
+  std::vector<std::uint32_t> level_start_;  // offset of each level in boxes_, plus the end
+};
+
+template <typename Visit>
+void BoxIndex::query(const Envelope& query, Visit&& visit) const {
+  if (boxes_.empty() || query.is_null()) return;
+  struct Node {
+    std::uint32_t level;
+    std::uint32_t position;
+  };
+  // Depth-first with an explicit stack. It never holds more than node_size entries per level, and
+  // the constructor caps the tree at kMaxLevels levels, so a fixed array suffices: no allocation
+  // per query.
+  std::array<Node, kMaxLevels * kMaxNodeSize> stack;
+  std::size_t size = 0;
+  stack[size++] = {static_cast<std::uint32_t>(level_start_.size() - 2), 0};
+  while (size > 0) {
+    const Node node = stack[--size];
+    if (!boxes_[level_start_[node.level] + node.position].intersects(query)) continue;
+    if (node.level == 0) {
+      if (!visit(ids_[node.position])) return;
+      continue;
+    }
+    const std::uint32_t child_count = level_start_[node.level] - level_start_[node.level - 1];
+    const std::uint32_t first = node.position * node_size_;
+    const std::uint32_t last = std::min(first + node_size_, child_count);
+    for (std::uint32_t child = last; child > first; --child) stack[size++] = {node.level - 1, child - 1};
+  }
+}
+
+}  // namespace geo

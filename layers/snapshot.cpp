@@ -1,0 +1,24 @@
+#include "layers/snapshot.hpp"
+
+#include <algorithm>
+
+namespace layers {
+
+Snapshot::Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version)
+    : layers_(std::move(layers)),
+      source_(std::move(source)),
+      version_(version),
+      created_at_(std::chrono::system_clock::now()) {}
+
+const Layer* Snapshot::find(std::string_view layer_id) const noexcept {
+  const auto it = std::find_if(layers_.begin(), layers_.end(), [&](const Layer& l) { return l.id() == layer_id; });
+  return it == layers_.end() ? nullptr : &*it;
+}
+
+std::size_t Snapshot::feature_count() const noexcept {
+  std::size_t n = 0;
+  for (const auto& layer : layers_) n += layer.features().size();
+  return n;
+}
+
+}  // namespace layers

@@ -1,0 +1,47 @@
+#pragma once
+// An immutable view of every layer, with the indexes built. Readers hold a
+// shared_ptr<const Snapshot> for as long as they work with it; a reload builds a new Snapshot and
+// swaps it into a SnapshotSlot, so requests in flight finish on the one they started with.
+#include "layers/layer.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace layers {
+
+class Snapshot {
+ public:
+  Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version);
+
+  [[nodiscard]] const std::vector<Layer>& layers() const noexcept { return layers_; }
+  [[nodiscard]] const Layer* find(std::string_view layer_id) const noexcept;
+  [[nodiscard]] std::size_t feature_count() const noexcept;
+  [[nodiscard]] const std::string& source() const noexcept { return source_; }  // store it was read from
+  [[nodiscard]] std::uint64_t version() const noexcept { return version_; }      // increases per reload
+  [[nodiscard]] std::chrono::system_clock::time_point created_at() const noexcept { return created_at_; }
+
+ private:
+  std::vector<Layer> layers_;
+  std::string source_;
+  std::uint64_t version_;
+  std::chrono::system_clock::time_point created_at_;
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+// The current snapshot, replaceable atomically while other threads read it.
+class SnapshotSlot {
+ public:
+  explicit SnapshotSlot(SnapshotPtr initial) : current_(std::move(initial)) {}
+  [[nodiscard]] SnapshotPtr load() const noexcept { return current_.load(std::memory_order_acquire); }
+  void store(SnapshotPtr next) noexcept { current_.store(std::move(next), std::memory_order_release); }
+
+ private:
+  std::atomic<SnapshotPtr> current_;
+};
+
+}  // namespace layers

@@ -1,0 +1,24 @@
+#pragma once
+// Reads a layoutd store from any OGR datasource: a GeoPackage path (the default), a PostGIS
+// connection string ("PG:host=... dbname=..."), or anything else GDAL opens. Geometry comes back in
+// EPSG:4326 lon/lat whatever the layer's CRS; a layer without a CRS is refused.
+#include "layers/layer.hpp"
+#include "layers/snapshot.hpp"
+
+#include <string>
+#include <vector>
+
+namespace layers {
+
+struct StoreContents {
+  std::string driver;         // GDAL driver short name, e.g. "GPKG"
+  std::vector<Layer> layers;  // catalogue order
+};
+
+// Opens read-only; never creates or modifies anything. Throws StoreError.
+StoreContents read_store(const std::string& connection);
+
+// read_store + Snapshot construction.
+SnapshotPtr load_snapshot(const std::string& connection, std::uint64_t version);
+
+}  // namespace layers

@@ -1,0 +1,66 @@
+# Shared by scripts/*: repository paths, quiet logging, and idempotent installation of what the
+# project needs from Debian (apt-get) and npm. Sourced, not run.
+set -euo pipefail
+
+LAYOUTD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LAYOUTD_BUILD="${LAYOUTD_BUILD:-$LAYOUTD_ROOT/build}"
+export LAYOUTD_ROOT LAYOUTD_BUILD
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Debian packages to build, run and test layoutd.
+LAYOUTD_APT_BUILD=(
+  g++ cmake ninja-build pkg-config
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin
+  libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev
+  protobuf-compiler libprotobuf-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the given Debian packages that are not installed yet; silent when none are missing.
+ensure_apt() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  # Refresh the package lists only when they are absent or older than a day.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages' -mmin -1440 2>/dev/null | head -n 1)" ]; then
+    as_root apt-get update -qq
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    >/tmp/layoutd-apt.log 2>&1 || { cat /tmp/layoutd-apt.log >&2; return 1; }
+}
+
+# Configures (once) and builds the given build type into the given directory.
+build_tree() {
+  local dir="$1" type="$2"
+  shift 2
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S "$LAYOUTD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+  fi
+  # Ninja prints one line per step; keep the output to errors and the final line.
+  if ! ninja -C "$dir" >"$dir/last-build.log" 2>&1; then
+    cat "$dir/last-build.log" >&2
+    say "build failed ($dir); log: $dir/last-build.log"
+    return 1
+  fi
+}
+
+# Runs ctest in a build tree; prints the summary, or the whole log when something failed.
+run_ctest() {
+  local dir="$1"
+  shift
+  local log="$dir/last-ctest.log"
+  if ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" "$@" >"$log" 2>&1; then
+    sed -n '/tests passed/,$p' "$log"
+  else
+    cat "$log"
+    return 1
+  fi
+}

@@ -1,0 +1,38 @@
+#pragma once
+// layoutd's configuration: a value built once from the command line and passed down. Nothing reads
+// flags or environment variables anywhere else.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+namespace server {
+
+struct ServerConfig {
+  std::string store = "data/layout.gpkg";  // GeoPackage path or any GDAL connection string
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (the bound one is logged)
+  unsigned threads = 0;       // 0: one per core
+  std::size_t max_body_bytes = 8U << 20U;
+  std::chrono::seconds read_timeout{15};  // to receive one whole request once it has begun
+  std::chrono::seconds idle_timeout{60};  // between requests on a keep-alive connection
+  std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+  std::string web_root;
+  std::string cors_origin;
+};
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Parses argv. Returns nullopt after printing help for --help. Throws ConfigError on bad flags.
+std::optional<ServerConfig> parse_command_line(std::span<char*> args);
+
+// One line describing the configuration, for the start-up log.
+std::string describe(const ServerConfig& config);
+
+}  // namespace server

@@ -1,0 +1,31 @@
+#include "server/error_response.hpp"
+
+#include "server/json_response.hpp"
+#include "server/log.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace server {
+
+Response json_error(const Request& request, http::status status, std::string_view error, std::string_view detail) {
+  return json_response(request, status, nlohmann::json{{"error", error}, {"detail", detail}});
+}
+
+Response error_response(const Request& request, std::exception_ptr error, std::string_view request_id) {
+  try {
+    std::rethrow_exception(std::move(error));
+  } catch (const HttpError& e) {
+    return json_error(request, e.status(), e.error(), e.detail());
+  } catch (const std::exception& e) {
+    log_error(std::string("request ") + std::string(request_id) + " " + std::string(request.target()) +
+              ": internal error: " + e.what());
+  } catch (...) {
+    log_error(std::string("request ") + std::string(request_id) + ": internal error of unknown type");
+  }
+  return json_error(request, http::status::internal_server_error, "internal_error",
+                    "the server failed to answer; quote request id " + std::string(request_id) + " when reporting it");
+}
+
+}  // namespace server

@@ -1,0 +1,45 @@
+// layoutd: the spatial-layout HTTP service.
+#include "layers/store_error.hpp"
+#include "layers/store_reader.hpp"
+#include "server/app.hpp"
+#include "server/config.hpp"
+#include "server/http_server.hpp"
+#include "server/log.hpp"
+
+#include <iostream>
+#include <span>
+#include <string>
+
+int main(int argc, char** argv) {
+  std::optional<server::ServerConfig> config;
+  try {
+    config = server::parse_command_line(std::span<char*>(argv, static_cast<std::size_t>(argc)));
+  } catch (const server::ConfigError& e) {
+    std::cerr << "layoutd: " << e.what() << " (see layoutd --help)\n";
+    return 2;
+  }
+  if (!config) return 0;  // --help
+  server::log_info("layoutd starting: " + server::describe(*config));
+
+  layers::SnapshotPtr snapshot;
+  try {
+    snapshot = layers::load_snapshot(config->store, 1);
+  } catch (const layers::StoreError& e) {
+    server::log_error(std::string("cannot start: cannot read store ") + e.what());
+    return 1;
+  }
+  server::log_info("store loaded: " + std::to_string(snapshot->layers().size()) + " layers, " +
+                   std::to_string(snapshot->feature_count()) + " features from " + config->store);
+
+  try {
+    server::App app(*config, std::move(snapshot));
+    server::run_http_server(app, [](const std::string& address) {
+      server::log_info("listening on http://" + address + "/");
+    });
+  } catch (const std::exception& e) {
+    server::log_error(std::string("cannot start: ") + e.what());
+    return 1;
+  }
+  server::log_info("layoutd stopped");
+  return 0;
+}

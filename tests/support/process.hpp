@@ -1,0 +1,53 @@
+#pragma once
+// Running the project's executables from tests: one-shot commands with captured output, and
+// long-running servers with their log in a file.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace test_support {
+
+struct CommandResult {
+  int exit_code = -1;  // -1 when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs argv[0] with the arguments; output is captured through files in `work_dir`.
+CommandResult run_command(const std::vector<std::string>& argv, const std::filesystem::path& work_dir,
+                          std::chrono::seconds timeout = std::chrono::seconds(60));
+
+class ChildProcess {
+ public:
+  // Starts the process with stdout and stderr appended to `log_file`.
+  ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log_file);
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  ~ChildProcess();  // SIGKILLs a process still running
+
+  void signal(int signal_number) const;
+  // The exit code once the process ends within `timeout` (-1 if a signal ended it), else nullopt.
+  std::optional<int> wait(std::chrono::milliseconds timeout);
+  [[nodiscard]] std::string log() const;
+  // Polls the log until a line contains `text`; returns that line, or nullopt on timeout or exit.
+  std::optional<std::string> wait_for_log(const std::string& text, std::chrono::milliseconds timeout);
+
+ private:
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+  std::filesystem::path log_file_;
+};
+
+struct HttpResult {
+  int status = 0;
+  std::string content_type;
+  std::string body;
+};
+
+// One GET over a fresh connection (Boost.Beast, synchronous).
+HttpResult http_get(const std::string& host, unsigned short port, const std::string& target);
+
+}  // namespace test_support
