@@ -1,4 +1,6 @@
 // layoutctl: the command-line tool GIS staff use on a layoutd store.
+#include "layers/build/build_store.hpp"
+#include "layers/build/definition.hpp"
 #include "layers/store_error.hpp"
 #include "layers/store_reader.hpp"
 #include "layers/store_report.hpp"
@@ -16,6 +18,9 @@ constexpr std::string_view kUsage = R"(usage: layoutctl COMMAND [ARGS]
 commands:
   info STORE       list the store's layers with their feature counts, extents and names
   validate STORE   check every layer and feature against the store schema; exit 1 if invalid
+  build DEF_DIR -o STORE
+                   compose the layout definition (data/layout) into a new store; nothing is
+                   written unless every layer composes and validates
 
 STORE is a GeoPackage path (default store: data/layout.gpkg) or any GDAL vector connection
 string, e.g. "PG:host=localhost dbname=layout".
@@ -45,6 +50,11 @@ int run(std::span<char*> args) {
     layers::print_validation(std::cout, store, report);
     return report.ok() ? 0 : 1;
   }
+  if (command == "build") {
+    if (args.size() != 5 || std::string_view(args[3]) != "-o") return usage_error("usage: build DEF_DIR -o STORE");
+    layers::build::build_store({args[2], args[4]}, std::cout);
+    return 0;
+  }
   return usage_error("unknown command '" + std::string(command) + "'");
 }
 
@@ -55,7 +65,9 @@ int main(int argc, char** argv) {
   try {
     return run(std::span<char*>(argv, static_cast<std::size_t>(argc)));
   } catch (const layers::StoreError& e) {
-    std::cerr << "layoutctl: cannot read store " << e.what() << "\n";
+    std::cerr << "layoutctl: store " << e.what() << "\n";
+  } catch (const layers::build::DefinitionError& e) {
+    std::cerr << "layoutctl: definition error: " << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "layoutctl: " << e.what() << "\n";
   }
