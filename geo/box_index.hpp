@@ -4,6 +4,7 @@
 // one instance. Items are identified by their position in the input.
 #include "geo/coord.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -29,6 +30,18 @@ class BoxIndex {
   void query(const Envelope& query, Visit&& visit) const;
 
   [[nodiscard]] std::vector<std::uint32_t> query(const Envelope& query) const;
+
+  // Best-first traversal for nearest-neighbour search: calls visit(item, bound) for items in
+  // increasing order of bound(item box), where `bound` gives a lower bound of the distance to
+  // anything inside a box (and must be monotone: a box's bound ≤ the bounds of boxes inside it).
+  // Stops when visit returns false. `heap` is caller-provided scratch, reused across calls.
+  struct HeapEntry {
+    double bound;
+    std::uint32_t level;
+    std::uint32_t position;
+  };
+  template <typename Bound, typename Visit>
+  void nearest_first(Bound&& bound, Visit&& visit, std::vector<HeapEntry>& heap) const;
 
  private:
   std::uint32_t node_size_ = 16;
@@ -61,6 +74,31 @@ void BoxIndex::query(const Envelope& query, Visit&& visit) const {
     const std::uint32_t first = node.position * node_size_;
     const std::uint32_t last = std::min(first + node_size_, child_count);
     for (std::uint32_t child = last; child > first; --child) stack[size++] = {node.level - 1, child - 1};
+  }
+}
+
+template <typename Bound, typename Visit>
+void BoxIndex::nearest_first(Bound&& bound, Visit&& visit, std::vector<HeapEntry>& heap) const {
+  heap.clear();
+  if (boxes_.empty()) return;
+  auto later = [](const HeapEntry& a, const HeapEntry& b) { return a.bound > b.bound; };
+  const auto top = static_cast<std::uint32_t>(level_start_.size() - 2);
+  heap.push_back({bound(boxes_.back()), top, 0});
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    const HeapEntry entry = heap.back();
+    heap.pop_back();
+    if (entry.level == 0) {
+      if (!visit(ids_[entry.position], entry.bound)) return;
+      continue;
+    }
+    const std::uint32_t child_count = level_start_[entry.level] - level_start_[entry.level - 1];
+    const std::uint32_t first = entry.position * node_size_;
+    const std::uint32_t last = std::min(first + node_size_, child_count);
+    for (std::uint32_t child = first; child < last; ++child) {
+      heap.push_back({bound(boxes_[level_start_[entry.level - 1] + child]), entry.level - 1, child});
+      std::push_heap(heap.begin(), heap.end(), later);
+    }
   }
 }
 

@@ -5,9 +5,33 @@
 
 namespace geo {
 
+namespace {
+constexpr double kSemiMajor = 6378137.0;
+constexpr double kFlattening = 1.0 / 298.257223563;
+constexpr double kE2 = kFlattening * (2 - kFlattening);
+constexpr double kRadPerDeg = 3.14159265358979323846 / 180.0;
+}  // namespace
+
+LocalMetric LocalMetric::at(double lat_deg) noexcept {
+  const double phi = lat_deg * kRadPerDeg;
+  const double s = std::sin(phi);
+  const double w = 1 - kE2 * s * s;
+  const double n = kSemiMajor / std::sqrt(w);
+  const double m = kSemiMajor * (1 - kE2) / (w * std::sqrt(w));
+  return {n * std::cos(phi) * kRadPerDeg, m * kRadPerDeg};
+}
+
+double Geodesic::distance_m_fast(LonLat a, LonLat b) const {
+  const LocalMetric metric = LocalMetric::at(0.5 * (a.lat + b.lat));
+  const double dx = (b.lon - a.lon) * metric.sx;
+  const double dy = (b.lat - a.lat) * metric.sy;
+  const double plane = std::sqrt(dx * dx + dy * dy);
+  return plane < kShortLineLimitM ? plane : distance_m(a, b);
+}
+
 Geodesic::Geodesic() {
   // WGS84 semi-major axis and flattening.
-  geod_init(&geodesic_, 6378137.0, 1.0 / 298.257223563);
+  geod_init(&geodesic_, kSemiMajor, kFlattening);
 }
 
 GeodesicInverse Geodesic::inverse(LonLat a, LonLat b) const {

@@ -9,6 +9,15 @@
 
 namespace geo {
 
+// Metres per degree of longitude (sx) and latitude (sy) at a latitude on the WGS84 ellipsoid, from
+// the prime-vertical (N) and meridional (M) radii of curvature: the local plane the query engine
+// measures in.
+struct LocalMetric {
+  double sx = 0;
+  double sy = 0;
+  static LocalMetric at(double lat_deg) noexcept;
+};
+
 struct GeodesicInverse {
   double distance_m = 0;
   double azimuth1_deg = 0;  // at the first point, clockwise from north
@@ -21,6 +30,11 @@ class Geodesic {
 
   [[nodiscard]] GeodesicInverse inverse(LonLat a, LonLat b) const;
   [[nodiscard]] double distance_m(LonLat a, LonLat b) const { return inverse(a, b).distance_m; }
+  // The geodesic distance to within 0.2 m, fast: below 50 km the ellipsoidal plane at the mid
+  // latitude (error < 0.2 m at 50 km, < 1 cm at 20 km; tests/geo_geodesic_test.cpp), beyond it
+  // Karney's inverse.
+  [[nodiscard]] double distance_m_fast(LonLat a, LonLat b) const;
+  static constexpr double kShortLineLimitM = 50000.0;
   // The point reached from `start` after `distance_m` along `azimuth_deg`.
   [[nodiscard]] LonLat direct(LonLat start, double azimuth_deg, double distance_m) const;
   // Area of a simple ring on the ellipsoid in m² (absolute value; closing vertex optional). An

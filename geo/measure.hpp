@@ -5,7 +5,11 @@
 
 namespace geo {
 
-// Area in km² of a lon/lat geometry, computed in crs::kEqualArea.
+// Longest edge, in degrees, kept when projecting for areas.
+inline constexpr double kAreaDensifyDeg = 0.005;
+
+// Area in km² of a lon/lat geometry whose edges are straight in lon/lat, computed in
+// crs::kEqualArea after densifying to kAreaDensifyDeg.
 [[nodiscard]] double area_km2(const Geometry& lonlat);
 
 }  // namespace geo

@@ -8,7 +8,15 @@ Snapshot::Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t 
     : layers_(std::move(layers)),
       source_(std::move(source)),
       version_(version),
-      created_at_(std::chrono::system_clock::now()) {}
+      created_at_(std::chrono::system_clock::now()),
+      index_(layers_) {}
+
+int Snapshot::layer_position(std::string_view layer_id) const noexcept {
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    if (layers_[i].id() == layer_id) return static_cast<int>(i);
+  }
+  return -1;
+}
 
 const Layer* Snapshot::find(std::string_view layer_id) const noexcept {
   const auto it = std::find_if(layers_.begin(), layers_.end(), [&](const Layer& l) { return l.id() == layer_id; });

@@ -3,6 +3,7 @@
 // shared_ptr<const Snapshot> for as long as they work with it; a reload builds a new Snapshot and
 // swaps it into a SnapshotSlot, so requests in flight finish on the one they started with.
 #include "layers/layer.hpp"
+#include "layers/query/spatial_index.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -23,12 +24,17 @@ class Snapshot {
   [[nodiscard]] const std::string& source() const noexcept { return source_; }  // store it was read from
   [[nodiscard]] std::uint64_t version() const noexcept { return version_; }      // increases per reload
   [[nodiscard]] std::chrono::system_clock::time_point created_at() const noexcept { return created_at_; }
+  // Search structures over the layers, built with the snapshot (query/spatial_index.hpp).
+  [[nodiscard]] const query::SpatialIndex& index() const noexcept { return index_; }
+  // Position of a layer in layers(), or -1.
+  [[nodiscard]] int layer_position(std::string_view layer_id) const noexcept;
 
  private:
   std::vector<Layer> layers_;
   std::string source_;
   std::uint64_t version_;
   std::chrono::system_clock::time_point created_at_;
+  query::SpatialIndex index_;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

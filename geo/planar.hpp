@@ -1,0 +1,24 @@
+#pragma once
+// Small planar kernels on flat coordinate arrays, for the query engine's hot path (no GEOS objects,
+// no allocation). Rings are closed (first vertex repeated last).
+#include "geo/coord.hpp"
+
+#include <cstdint>
+#include <span>
+
+namespace geo {
+
+// Where a point lies relative to a set of rings (a polygon with holes, or several polygons), by the
+// even-odd crossing rule with an exact on-edge test.
+enum class PointLocation { Outside, Boundary, Inside };
+
+// `rings` holds every ring's vertices back to back; `ring_ends[i]` is one past the last vertex of
+// ring i.
+PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<const std::uint32_t> ring_ends) noexcept;
+
+// Closest point on segment ab to p, in a plane whose x and y are scaled by sx and sy (to turn
+// lon/lat degrees into local metres). Returns the squared scaled distance; `t` gets the position
+// along the segment in [0, 1].
+double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept;
+
+}  // namespace geo

@@ -1,0 +1,315 @@
+#include "layers/query/engine.hpp"
+
+#include "geo/geodesic.hpp"
+#include "geo/measure.hpp"
+#include "geo/operations.hpp"
+#include "geo/planar.hpp"
+#include "layers/query/polygon_grid.hpp"
+#include "layers/query/site.hpp"
+#include "layers/query/spatial_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <thread>
+
+namespace layers::query {
+namespace {
+
+const geo::Geodesic& geodesic() {
+  static const geo::Geodesic instance;  // immutable after construction: safe to share
+  return instance;
+}
+
+bool wanted(const std::vector<std::uint32_t>& filter, std::uint32_t layer) {
+  return filter.empty() || std::find(filter.begin(), filter.end(), layer) != filter.end();
+}
+
+// The layer filter as a bit set (snapshots have far fewer than 64 layers; beyond that, layers
+// 64+ are always wanted by the mask and filtered by `wanted`).
+std::uint64_t layer_mask(const std::vector<std::uint32_t>& filter) {
+  if (filter.empty()) return ~std::uint64_t{0};
+  std::uint64_t mask = 0;
+  for (const auto l : filter) mask |= l < 64 ? (std::uint64_t{1} << l) : 0;
+  return mask;
+}
+
+bool in_mask(std::uint64_t mask, std::uint32_t layer, const std::vector<std::uint32_t>& filter) {
+  return layer < 64 ? ((mask >> layer) & 1U) != 0 : wanted(filter, layer);
+}
+
+// Features of a polygon layer that cover the site, appended to `out` in feature order.
+void covering_features(const LayerIndex& index, geo::XY site, std::vector<std::uint32_t>& out) {
+  const std::size_t first = out.size();
+  index.piece_index.query(geo::Envelope{site.x, site.y, site.x, site.y}, [&](std::uint32_t id) {
+    const Piece& piece = index.pieces[id];
+    if (std::find(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), piece.feature) != out.end()) return true;
+    bool covered = piece.fills_box;
+    if (!covered) {
+      const std::span<const std::uint32_t> ring_ends(index.piece_ring_ends.data() + piece.ring_begin,
+                                                     piece.ring_end - piece.ring_begin);
+      const std::span<const geo::XY> vertices(index.piece_vertices.data() + piece.vertex_begin, ring_ends.back());
+      covered = geo::locate_in_rings(site, vertices, ring_ends) != geo::PointLocation::Outside;
+    }
+    if (covered) out.push_back(piece.feature);
+    return true;
+  });
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
+
+struct Candidate {
+  std::uint32_t feature;
+  double d2;  // squared distance in the site's local metric
+  geo::XY closest;
+  std::uint32_t segment;
+};
+
+// Best-first search over the layer's segments for the k nearest features (excluding `skip`),
+// by distance in the local metric at the site.
+void nearest_candidates(const LayerIndex& index, geo::XY site, const geo::LocalMetric& metric, std::size_t k,
+                        const std::vector<std::uint32_t>& skip, std::vector<Candidate>& best) {
+  thread_local std::vector<geo::BoxIndex::HeapEntry> heap;
+  best.clear();
+  if (k == 0) return;
+  auto bound = [&](const geo::Envelope& box) {
+    const double dx = std::max({box.min_x - site.x, 0.0, site.x - box.max_x}) * metric.sx;
+    const double dy = std::max({box.min_y - site.y, 0.0, site.y - box.max_y}) * metric.sy;
+    return dx * dx + dy * dy;
+  };
+  auto worst = [&] { return best.size() < k ? std::numeric_limits<double>::infinity() : best.back().d2; };
+  index.segment_index.nearest_first(
+      bound,
+      [&](std::uint32_t id, double lower) {
+        if (lower > worst()) return false;
+        const Segment& s = index.segments[id];
+        if (std::find(skip.begin(), skip.end(), s.feature) != skip.end()) return true;
+        double t = 0;
+        const double d2 = geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
+        const geo::XY closest{s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
+        auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
+        if (it != best.end()) {
+          if (d2 >= it->d2) return true;
+          best.erase(it);
+        } else if (d2 >= worst()) {
+          return true;
+        }
+        const Candidate candidate{s.feature, d2, closest, id};
+        best.insert(std::upper_bound(best.begin(), best.end(), candidate,
+                                     [](const Candidate& a, const Candidate& b) { return a.d2 < b.d2; }),
+                    candidate);
+        if (best.size() > k) best.pop_back();
+        return true;
+      },
+      heap);
+}
+
+// The closest point on segment ab to the site, refined with the metric at the latitude midway to
+// it: the site's own metric drifts by ~0.1 % over 20 km, enough to shift the foot of the
+// perpendicular by metres.
+geo::XY refine_closest(geo::XY site, geo::XY a, geo::XY b, geo::XY closest) {
+  for (int i = 0; i < 2; ++i) {
+    const geo::LocalMetric metric = geo::LocalMetric::at(0.5 * (site.y + closest.y));
+    double t = 0;
+    (void)geo::segment_distance_squared(site, a, b, metric.sx, metric.sy, t);
+    closest = {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+  }
+  return closest;
+}
+
+struct Closest {
+  double distance_m;
+  geo::XY point;
+};
+
+// The geodesic distance from the site to `feature`, given its local-plane squared distance `d2`:
+// every segment of the feature within 1 % of that distance is measured again with the refined
+// metric, since ranking in the site's metric can pick a neighbour that is metres worse at 20+ km.
+Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMetric& metric, std::uint32_t feature,
+                       double d2) {
+  const double reach = std::sqrt(d2) * 1.01 + 1.0;
+  const double dx = reach / metric.sx * 1.01;
+  const double dy = reach / metric.sy * 1.01;
+  Closest best{std::numeric_limits<double>::infinity(), site};
+  index.segment_index.query(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, [&](std::uint32_t id) {
+    const Segment& s = index.segments[id];
+    if (s.feature != feature) return true;
+    double t = 0;
+    (void)geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
+    const geo::XY point = refine_closest(site, s.a, s.b, {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)});
+    const double distance = geodesic().distance_m_fast({site.x, site.y}, {point.x, point.y});
+    if (distance < best.distance_m) best = {distance, point};
+    return true;
+  });
+  return best;
+}
+
+// Line-layer features whose axis lies within their band of the site.
+void band_matches(const LayerIndex& index, std::uint32_t layer, geo::XY site, const geo::LocalMetric& metric,
+                  std::vector<Match>& out) {
+  if (index.max_band_m <= 0) return;
+  thread_local std::vector<Candidate> best;
+  best.clear();
+  // Degrees spanned by the widest band, with a margin for the metric changing across it.
+  const double dx = index.max_band_m / metric.sx * 1.02;
+  const double dy = index.max_band_m / metric.sy * 1.02;
+  index.segment_index.query(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, [&](std::uint32_t id) {
+    const Segment& s = index.segments[id];
+    double t = 0;
+    const double d2 = geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
+    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
+    if (it == best.end()) {
+      best.push_back({s.feature, d2, {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)}, id});
+    } else if (d2 < it->d2) {
+      *it = {s.feature, d2, {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)}, id};
+    }
+    return true;
+  });
+  std::sort(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.feature < b.feature; });
+  for (const auto& c : best) {
+    const double band = index.band_m[c.feature];
+    if (band <= 0 || c.d2 > band * band * 1.01) continue;
+    const Closest closest = final_distance(index, site, metric, c.feature, c.d2);
+    if (closest.distance_m <= band) out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+  }
+}
+
+}  // namespace
+
+LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
+  LocateResult result;
+  result.site = site;
+  const geo::XY p{site.lon, site.lat};
+  const SpatialIndex& index = snapshot.index();
+  thread_local std::vector<PolygonGrid::Hit> hits;
+  thread_local std::vector<Candidate> best;
+  static const std::vector<std::uint32_t> no_skip;
+  const auto& layers = snapshot.layers();
+  const int admin = index.admin_layer();
+  const std::uint64_t mask = layer_mask(options.layers);
+  result.matches.reserve(16);
+
+  // Every polygon layer at once, from the grid.
+  hits.clear();
+  index.grid().covering(p, hits);  // already in layer/feature order
+  for (const auto& hit : hits) {
+    if (static_cast<int>(hit.layer) == admin && result.county == nullptr && index.is_county(hit.feature)) {
+      result.county = &layers[hit.layer].features()[hit.feature];
+    }
+    if (in_mask(mask, hit.layer, options.layers)) {
+      result.matches.push_back({hit.layer, hit.feature, 0.0, site});
+    }
+  }
+
+  bool any_line_wanted = options.with_nearest;
+  for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
+  if (!any_line_wanted) return result;  // polygon layers only: already in layer/feature order
+  const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
+  for (const auto l : index.line_layers()) {
+    const LayerIndex& li = index.layer(l);
+    {
+      if (in_mask(mask, l, options.layers)) band_matches(li, l, p, metric, result.matches);
+      if (options.with_nearest) {
+        nearest_candidates(li, p, metric, 1, no_skip, best);
+        if (!best.empty()) {
+          const Closest closest = final_distance(li, p, metric, best[0].feature, best[0].d2);
+          result.nearest.push_back({l, best[0].feature, closest.distance_m, {closest.point.x, closest.point.y}});
+        }
+      }
+    }
+  }
+  // Layer order, then feature order, whatever path found the match.
+  std::sort(result.matches.begin(), result.matches.end(), [](const Match& a, const Match& b) {
+    return a.layer != b.layer ? a.layer < b.layer : a.feature < b.feature;
+  });
+  return result;
+}
+
+std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k) {
+  if (layer >= snapshot.layers().size()) throw InputError("no layer number " + std::to_string(layer));
+  const LayerIndex& li = snapshot.index().layer(layer);
+  const geo::XY p{site.lon, site.lat};
+  std::vector<Match> out;
+  std::vector<std::uint32_t> inside;
+  if (li.kind == GeometryKind::Polygon) covering_features(li, p, inside);
+  for (const auto f : inside) {
+    if (out.size() < k) out.push_back({layer, f, 0.0, site});
+  }
+  std::vector<Candidate> best;
+  const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
+  nearest_candidates(li, p, metric, k - out.size(), inside, best);
+  for (const auto& c : best) {
+    const Closest closest = final_distance(li, p, metric, c.feature, c.d2);
+    out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+  }
+  // Re-sort on the final geodesic distances (the search ranked in the site's local plane).
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.distance_m < b.distance_m; });
+  return out;
+}
+
+OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers) {
+  if (parcel.is_null() || parcel.is_empty()) throw InputError("the parcel is empty");
+  const geo::GeometryType type = parcel.type();
+  if (type != geo::GeometryType::Polygon && type != geo::GeometryType::MultiPolygon) {
+    throw InputError("a parcel must be a Polygon or MultiPolygon, got " + std::string(geo::to_string(type)));
+  }
+  const geo::Envelope env = parcel.envelope();
+  if (env.min_x < -180 || env.max_x > 180 || env.min_y < -90 || env.max_y > 90) {
+    throw InputError("parcel coordinates are not lon/lat degrees");
+  }
+  if (!parcel.is_valid()) throw InputError("the parcel is not a valid polygon: " + parcel.validity_reason());
+
+  OverlapResult result;
+  result.parcel_km2 = geo::area_km2(parcel);
+  const auto& all = snapshot.layers();
+  for (std::uint32_t l = 0; l < all.size(); ++l) {
+    const LayerIndex& li = snapshot.index().layer(l);
+    if (li.kind != GeometryKind::Polygon || !wanted(layers, l)) continue;
+    std::map<std::uint32_t, double> area_by_feature;
+    li.piece_index.query(env, [&](std::uint32_t id) {
+      const Piece& piece = li.pieces[id];
+      const geo::Envelope& box = li.piece_boxes[id];
+      const geo::Geometry shape = piece.fills_box
+                                      ? geo::make_polygon(std::vector<geo::XY>{{box.min_x, box.min_y},
+                                                                               {box.max_x, box.min_y},
+                                                                               {box.max_x, box.max_y},
+                                                                               {box.min_x, box.max_y}})
+                                      : li.piece_shapes[id].clone();
+      if (!geo::intersects(shape, parcel)) return true;
+      const double area = geo::area_km2(geo::intersection(shape, parcel));
+      if (area > 0) area_by_feature[piece.feature] += area;
+      return true;
+    });
+    for (const auto& [feature, area] : area_by_feature) {
+      result.hits.push_back({l, feature, area, result.parcel_km2 > 0 ? area / result.parcel_km2 : 0.0});
+    }
+  }
+  return result;
+}
+
+std::vector<LocateResult> locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
+                                       const LocateOptions& options, unsigned threads) {
+  std::vector<LocateResult> results(sites.size());
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
+  auto work = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) results[i] = locate(snapshot, sites[i], options);
+  };
+  if (threads <= 1) {
+    work(0, sites.size());
+    return results;
+  }
+  // Contiguous chunks: each thread writes its own slice, so input order is kept without locks.
+  std::vector<std::jthread> pool;
+  const std::size_t chunk = (sites.size() + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t begin = t * chunk;
+    const std::size_t end = std::min(sites.size(), begin + chunk);
+    if (begin < end) pool.emplace_back(work, begin, end);
+  }
+  // Join before returning: the return statement moves `results` before locals are destroyed.
+  pool.clear();
+  return results;
+}
+
+}  // namespace layers::query

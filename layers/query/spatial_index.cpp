@@ -1,0 +1,137 @@
+#include "layers/query/spatial_index.hpp"
+
+#include "layers/query/polygon_grid.hpp"
+
+#include "geo/geos_context.hpp"
+#include "geo/operations.hpp"
+#include "geo/subdivide.hpp"
+#include "layers/schema.hpp"
+
+#include <algorithm>
+
+namespace layers::query {
+namespace {
+
+// The part of `geometry` inside `box`, as the subdivision computed it.
+geo::Geometry piece_polygon(const geo::Geometry& geometry, const geo::Envelope& box) {
+  return geo::polygonal_part(geo::Geometry::adopt(
+      GEOSClipByRect_r(geo::geos(), geometry.get(), box.min_x, box.min_y, box.max_x, box.max_y), "clip by rectangle"));
+}
+
+void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index, std::vector<geo::Envelope>& boxes) {
+  for (auto& piece : geo::subdivide_polygon(geometry, 64)) {
+    Piece p;
+    p.feature = feature;
+    p.fills_box = piece.fills_box;
+    p.vertex_begin = static_cast<std::uint32_t>(index.piece_vertices.size());
+    p.ring_begin = static_cast<std::uint32_t>(index.piece_ring_ends.size());
+    index.piece_vertices.insert(index.piece_vertices.end(), piece.vertices.begin(), piece.vertices.end());
+    index.piece_ring_ends.insert(index.piece_ring_ends.end(), piece.ring_ends.begin(), piece.ring_ends.end());
+    p.ring_end = static_cast<std::uint32_t>(index.piece_ring_ends.size());
+    index.pieces.push_back(p);
+    boxes.push_back(piece.box);
+    index.piece_shapes.push_back(piece.fills_box ? geo::Geometry{} : piece_polygon(geometry, piece.box));
+    // Queries clone these shapes from many threads; make sure nothing inside GEOS is computed
+    // lazily on first use (the envelope is the one such cache a Geometry has).
+    if (!index.piece_shapes.back().is_null()) (void)index.piece_shapes.back().envelope();
+  }
+}
+
+// Every segment of every line and ring; a point becomes a zero-length segment.
+void add_segments(const GEOSGeometry* g, std::uint32_t feature, LayerIndex& index) {
+  auto* ctx = geo::geos();
+  const int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_POLYGON) {
+    add_segments(GEOSGetExteriorRing_r(ctx, g), feature, index);
+    const int holes = GEOSGetNumInteriorRings_r(ctx, g);
+    for (int i = 0; i < holes; ++i) add_segments(GEOSGetInteriorRingN_r(ctx, g, i), feature, index);
+    return;
+  }
+  if (type >= GEOS_MULTIPOINT) {
+    const int parts = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < parts; ++i) add_segments(GEOSGetGeometryN_r(ctx, g, i), feature, index);
+    return;
+  }
+  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
+  unsigned size = 0;
+  GEOSCoordSeq_getSize_r(ctx, seq, &size);
+  if (size == 0) return;
+  geo::XY previous;
+  GEOSCoordSeq_getXY_r(ctx, seq, 0, &previous.x, &previous.y);
+  if (size == 1) {
+    index.segments.push_back({previous, previous, feature});
+    return;
+  }
+  for (unsigned i = 1; i < size; ++i) {
+    geo::XY next;
+    GEOSCoordSeq_getXY_r(ctx, seq, i, &next.x, &next.y);
+    index.segments.push_back({previous, next, feature});
+    previous = next;
+  }
+}
+
+LayerIndex build_layer(const Layer& layer) {
+  LayerIndex index;
+  index.kind = layer.info().geometry_kind;
+  std::vector<geo::Envelope> piece_boxes;
+  const auto& features = layer.features();
+  for (std::uint32_t f = 0; f < features.size(); ++f) {
+    const geo::Geometry& g = features[f].geometry;
+    if (g.is_null() || g.is_empty()) {
+      index.band_m.push_back(0);
+      continue;
+    }
+    const geo::GeometryType type = g.type();
+    if (type == geo::GeometryType::Polygon || type == geo::GeometryType::MultiPolygon) add_pieces(g, f, index, piece_boxes);
+    add_segments(g.get(), f, index);
+    const double band = features[f].attributes.number(schema::kBand).value_or(0.0);
+    index.band_m.push_back(band > 0 ? band : 0.0);
+    index.max_band_m = std::max(index.max_band_m, index.band_m.back());
+  }
+  index.piece_index = geo::BoxIndex(piece_boxes);
+  index.piece_boxes = std::move(piece_boxes);
+  std::vector<geo::Envelope> segment_boxes;
+  segment_boxes.reserve(index.segments.size());
+  for (const auto& s : index.segments) {
+    segment_boxes.push_back({std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x), std::max(s.a.y, s.b.y)});
+  }
+  index.segment_index = geo::BoxIndex(segment_boxes);
+  return index;
+}
+
+}  // namespace
+
+// Grid cells of 0.02° (~2 km): small enough that a cell crossed by an outline holds a few dozen
+// vertices, large enough that the whole of Jilin is a quarter of a million cells.
+constexpr double kGridCellDeg = 0.02;
+
+SpatialIndex::SpatialIndex(const std::vector<Layer>& layers) {
+  layers_.reserve(layers.size());
+  for (const auto& layer : layers) layers_.push_back(build_layer(layer));
+  grid_ = std::make_unique<PolygonGrid>(layers_, kGridCellDeg);
+  for (std::uint32_t l = 0; l < layers.size(); ++l) {
+    if (layers[l].info().geometry_kind == GeometryKind::Line) line_layers_.push_back(l);
+    if (layers[l].id() == "admin") {
+      admin_layer_ = static_cast<int>(l);
+      for (const auto& f : layers[l].features()) is_county_.push_back(f.attributes.text("county").has_value());
+    }
+  }
+}
+
+SpatialIndex::~SpatialIndex() = default;
+SpatialIndex::SpatialIndex(SpatialIndex&&) noexcept = default;
+SpatialIndex& SpatialIndex::operator=(SpatialIndex&&) noexcept = default;
+
+std::size_t SpatialIndex::piece_count() const noexcept {
+  std::size_t n = 0;
+  for (const auto& l : layers_) n += l.pieces.size();
+  return n;
+}
+
+std::size_t SpatialIndex::segment_count() const noexcept {
+  std::size_t n = 0;
+  for (const auto& l : layers_) n += l.segments.size();
+  return n;
+}
+
+}  // namespace layers::query

@@ -1,0 +1,344 @@
+// The query engine on the real dataset (built by the `dataset_build` fixture).
+#include "geo/gcj02.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/measure.hpp"
+#include "geo/operations.hpp"
+#include "geo/wkb.hpp"
+#include "layers/query/engine.hpp"
+#include "layers/query/site.hpp"
+#include "layers/store_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <thread>
+
+namespace {
+
+using layers::query::InputCrs;
+
+const layers::Snapshot& snapshot() {
+  static const layers::SnapshotPtr instance = layers::load_snapshot(LAYOUTD_TEST_STORE, 1);
+  return *instance;
+}
+
+std::uint32_t layer_no(const std::string& id) {
+  const int position = snapshot().layer_position(id);
+  if (position < 0) throw std::runtime_error("no layer " + id);
+  return static_cast<std::uint32_t>(position);
+}
+
+const layers::Feature& feature_of(const layers::query::Match& m) {
+  return snapshot().layers()[m.layer].features()[m.feature];
+}
+
+std::set<std::string> matched_ids(const layers::query::LocateResult& r, const std::string& layer) {
+  std::set<std::string> ids;
+  for (const auto& m : r.matches) {
+    if (m.layer == layer_no(layer)) ids.insert(feature_of(m).id);
+  }
+  return ids;
+}
+
+const layers::Feature& admin_unit(const std::string& city, const std::string& county) {
+  for (const auto& f : snapshot().layers()[layer_no("admin")].features()) {
+    if (f.attributes.text("city").value_or("") == city && f.attributes.text("county").value_or("") == county) return f;
+  }
+  throw std::runtime_error("no unit " + city + county);
+}
+
+geo::LonLat interior(const geo::Geometry& g) {
+  const auto xy = geo::coordinates(geo::point_on_surface(g));
+  return {xy.at(0).x, xy.at(0).y};
+}
+
+TEST(Locate, GroupMembersLocateToTheirGroupsOnly) {
+  struct Case {
+    std::string city, county;
+    std::set<std::string> groups;
+  };
+  const std::vector<Case> cases = {
+      {"长春市", "九台区", {"changji"}},          {"长春市", "双阳区", {"changji", "changliao"}},
+      {"吉林市", "船营区", {"changji"}},          {"吉林市", "昌邑区", {"changji"}},
+      {"吉林市", "龙潭区", {"changji"}},          {"吉林市", "丰满区", {"changji"}},
+      {"吉林市", "磐石市", {"changji"}},          {"吉林市", "永吉县", {"changji"}},
+      {"长春市", "公主岭市", {"changping"}},      {"四平市", "铁西区", {"changping"}},
+      {"四平市", "铁东区", {"changping"}},        {"四平市", "梨树县", {"changping"}},
+      {"四平市", "双辽市", {"changping"}},        {"辽源市", "龙山区", {"changliao"}},
+      {"辽源市", "西安区", {"changliao"}},        {"辽源市", "东辽县", {"changliao"}},
+      {"辽源市", "东丰县", {"changliao"}},        {"四平市", "伊通满族自治县", {"changliao"}},
+      {"长春市", "农安县", {}},                   {"长春市", "榆树市", {}},
+      {"吉林市", "蛟河市", {}},                   {"吉林市", "桦甸市", {}},
+  };
+  for (const auto& c : cases) {
+    const auto& unit = admin_unit(c.city, c.county);
+    const auto result = layers::query::locate(snapshot(), interior(unit.geometry));
+    EXPECT_EQ(matched_ids(result, "groups"), c.groups) << c.city << c.county;
+    ASSERT_NE(result.county, nullptr) << c.city << c.county;
+    EXPECT_EQ(result.county->id, unit.id) << c.city << c.county;
+  }
+}
+
+TEST(Locate, ZonesSharedByTwoGroupsMatchBoth) {
+  const auto& zones = snapshot().layers()[layer_no("city_layouts")];
+  EXPECT_EQ(matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-new-area")->geometry)), "groups"),
+            (std::set<std::string>{"changji", "changping"}));
+  EXPECT_EQ(matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-auto-zone")->geometry)), "groups"),
+            (std::set<std::string>{"changping", "changliao"}));
+}
+
+TEST(Locate, BoundaryPointsCountAsInside) {
+  // Every 50th vertex of the 长辽 group's outline, and every 97th of 双辽市's, lies on the boundary.
+  const auto& group = *snapshot().layers()[layer_no("groups")].find("changliao");
+  const auto vertices = geo::coordinates(group.geometry);
+  for (std::size_t i = 0; i < vertices.size(); i += 50) {
+    const auto result = layers::query::locate(snapshot(), {vertices[i].x, vertices[i].y});
+    EXPECT_EQ(matched_ids(result, "groups").count("changliao"), 1U) << vertices[i].x << "," << vertices[i].y;
+  }
+  const auto& unit = admin_unit("四平市", "双辽市");
+  const auto unit_vertices = geo::coordinates(unit.geometry);
+  for (std::size_t i = 0; i < unit_vertices.size(); i += 97) {
+    const auto result = layers::query::locate(snapshot(), {unit_vertices[i].x, unit_vertices[i].y});
+    EXPECT_EQ(matched_ids(result, "admin").count(unit.id), 1U);
+  }
+}
+
+TEST(Locate, AgreesWithGeosCoversOnRandomSites) {
+  // The engine's own point-in-polygon against GEOS on the full feature geometries.
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> lon(123.3, 127.9);
+  std::uniform_real_distribution<double> lat(42.3, 45.2);
+  for (int i = 0; i < 400; ++i) {
+    const geo::LonLat site{lon(rng), lat(rng)};
+    const auto result = layers::query::locate(snapshot(), site);
+    const geo::Geometry point = geo::make_point(site.lon, site.lat);
+    for (const char* id : {"groups", "admin", "protected_zones", "city_layouts", "policy_zones"}) {
+      std::set<std::string> expected;
+      for (const auto& f : snapshot().layers()[layer_no(id)].features()) {
+        if (geo::covers(f.geometry, point)) expected.insert(f.id);
+      }
+      EXPECT_EQ(matched_ids(result, id), expected) << id << " at " << site.lon << "," << site.lat;
+    }
+  }
+}
+
+TEST(Locate, Gcj02InputResolvesLikeItsWgs84Twin) {
+  const geo::LonLat wgs{125.6646, 43.5253};  // in 双阳区
+  const geo::LonLat gcj = geo::wgs84_to_gcj02(wgs);
+  const geo::LonLat back = layers::query::to_wgs84(gcj.lon, gcj.lat, InputCrs::Gcj02);
+  EXPECT_NEAR(back.lon, wgs.lon, 1e-7);
+  EXPECT_NEAR(back.lat, wgs.lat, 1e-7);
+  const auto a = layers::query::locate(snapshot(), wgs);
+  const auto b = layers::query::locate(snapshot(), back);
+  EXPECT_EQ(matched_ids(a, "groups"), matched_ids(b, "groups"));
+  EXPECT_EQ(a.county, b.county);
+  // Taken raw, the GCJ-02 pair is ~500 m off: the conversion is what makes them equal.
+  EXPECT_GT(geo::Geodesic().distance_m(wgs, gcj), 300.0);
+  const geo::LonLat cgcs = layers::query::to_wgs84(wgs.lon, wgs.lat, InputCrs::Cgcs2000);
+  EXPECT_LT(geo::Geodesic().distance_m(wgs, cgcs), 1.0);
+}
+
+TEST(Locate, BadCoordinatesAndCrsAreRejected) {
+  using layers::query::InputError;
+  EXPECT_THROW(layers::query::to_wgs84(181, 43, InputCrs::Wgs84), InputError);
+  EXPECT_THROW(layers::query::to_wgs84(125, -91, InputCrs::Wgs84), InputError);
+  EXPECT_THROW(layers::query::to_wgs84(std::nan(""), 43, InputCrs::Wgs84), InputError);
+  EXPECT_THROW(layers::query::to_wgs84(125, std::numeric_limits<double>::infinity(), InputCrs::Gcj02), InputError);
+  EXPECT_THROW(layers::query::parse_input_crs("EPSG:3857"), InputError);
+  EXPECT_EQ(layers::query::parse_input_crs("gcj-02"), InputCrs::Gcj02);
+  EXPECT_EQ(layers::query::parse_input_crs("EPSG:4490"), InputCrs::Cgcs2000);
+}
+
+TEST(Locate, BandsMatchWithinTheirHalfWidth) {
+  // 长春's centre lies on the 哈长沈大 corridor axis (band 20 km); 50 km west of 四平 nothing of
+  // the corridor is in reach.
+  const auto centre = layers::query::locate(snapshot(), {125.3245, 43.8868});
+  bool corridor = false;
+  for (const auto& m : centre.matches) {
+    if (m.layer == layer_no("corridor")) {
+      corridor = true;
+      EXPECT_LT(m.distance_m, 20000.0);
+    }
+  }
+  EXPECT_TRUE(corridor);
+  // Every band match is within its band, and its distance is the true geodesic one.
+  const geo::Geodesic geodesic;
+  for (const auto& m : centre.matches) {
+    const auto band = feature_of(m).attributes.number("band_m");
+    if (!band) continue;
+    EXPECT_LE(m.distance_m, *band);
+    EXPECT_NEAR(m.distance_m, geodesic.distance_m({125.3245, 43.8868}, m.closest), 0.2);
+  }
+}
+
+// Brute force, independent of the engine: for every segment (straight in lon/lat), the minimum of
+// Karney's geodesic distance along it by ternary search; segments that cannot beat the best so far
+// (distance to an end minus the segment's length) are skipped.
+double brute_force_distance(const geo::Geometry& line, geo::LonLat site) {
+  const geo::Geodesic geodesic;
+  double best = std::numeric_limits<double>::infinity();
+  for (int part = 0; part < line.num_geometries(); ++part) {
+    const auto xy = geo::coordinates(line.geometry_n(part));
+    for (std::size_t i = 1; i < xy.size(); ++i) {
+      const geo::LonLat a{xy[i - 1].x, xy[i - 1].y};
+      const geo::LonLat b{xy[i].x, xy[i].y};
+      auto at = [&](double t) { return geodesic.distance_m(site, {a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)}); };
+      const double da = at(0.0);
+      if (da - geodesic.distance_m(a, b) > best) continue;
+      double lo = 0;
+      double hi = 1;
+      for (int step = 0; step < 80; ++step) {
+        const double m1 = lo + (hi - lo) / 3;
+        const double m2 = hi - (hi - lo) / 3;
+        if (at(m1) < at(m2)) hi = m2; else lo = m1;
+      }
+      best = std::min({best, da, at(1.0), at(0.5 * (lo + hi))});
+    }
+  }
+  return best;
+}
+
+TEST(Nearest, RiverDistancesMatchBruteForceAndGeography) {
+  const std::uint32_t veins = layer_no("water_veins");
+  // 长春 人民广场: the 伊通河 runs through the city 2–4 km east of it.
+  const geo::LonLat changchun{125.3245, 43.8868};
+  const auto hits = layers::query::nearest(snapshot(), changchun, veins, 3);
+  ASSERT_EQ(hits.size(), 3U);
+  EXPECT_EQ(feature_of(hits[0]).attributes.text("name_zh").value_or(""), "伊通河");
+  EXPECT_GT(hits[0].distance_m, 1000.0);
+  EXPECT_LT(hits[0].distance_m, 5000.0);
+  EXPECT_LE(hits[0].distance_m, hits[1].distance_m);
+  EXPECT_LE(hits[1].distance_m, hits[2].distance_m);
+  std::set<std::uint32_t> distinct;
+  for (const auto& h : hits) distinct.insert(h.feature);
+  EXPECT_EQ(distinct.size(), 3U);
+  // The engine's distances against a brute-force geodesic search, at random sites: the sampling
+  // step of the brute force bounds the agreement.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> lon(123.5, 127.5);
+  std::uniform_real_distribution<double> lat(42.5, 45.0);
+  for (int i = 0; i < 25; ++i) {
+    const geo::LonLat site{lon(rng), lat(rng)};
+    const auto top = layers::query::nearest(snapshot(), site, veins, 1).at(0);
+    double brute = std::numeric_limits<double>::infinity();
+    std::string brute_id;
+    for (const auto& f : snapshot().layers()[veins].features()) {
+      const double d = brute_force_distance(f.geometry, site);
+      if (d < brute) {
+        brute = d;
+        brute_id = f.id;
+      }
+    }
+    EXPECT_EQ(feature_of(top).id, brute_id) << site.lon << "," << site.lat;
+    EXPECT_NEAR(top.distance_m, brute, 0.5) << site.lon << "," << site.lat;
+  }
+}
+
+TEST(Nearest, PolygonLayerPutsCoveringFeaturesFirstAtZero) {
+  const auto hits = layers::query::nearest(snapshot(), {125.6646, 43.5253}, layer_no("groups"), 3);
+  ASSERT_EQ(hits.size(), 3U);
+  EXPECT_EQ(hits[0].distance_m, 0.0);
+  EXPECT_EQ(hits[1].distance_m, 0.0);
+  EXPECT_GT(hits[2].distance_m, 0.0);
+  EXPECT_EQ(feature_of(hits[2]).id, "changping");
+}
+
+geo::Geometry square_km(geo::LonLat centre, double side_km) {
+  const geo::LocalMetric m = geo::LocalMetric::at(centre.lat);
+  const double dx = side_km * 500.0 / m.sx;
+  const double dy = side_km * 500.0 / m.sy;
+  return geo::make_polygon(std::vector<geo::XY>{{centre.lon - dx, centre.lat - dy},
+                                                {centre.lon + dx, centre.lat - dy},
+                                                {centre.lon + dx, centre.lat + dy},
+                                                {centre.lon - dx, centre.lat + dy}});
+}
+
+TEST(Overlap, ParcelStraddlingTwoGroupsSumsToItsArea) {
+  // A 4 km square on the 公主岭市 (长平) / 伊通县 (长辽) border.
+  const auto& gongzhuling = admin_unit("长春市", "公主岭市").geometry;
+  const auto& yitong = admin_unit("四平市", "伊通满族自治县").geometry;
+  const auto shared = geo::coordinates(geo::intersection(geo::buffer(gongzhuling, 1e-9), geo::buffer(yitong, 1e-9)));
+  ASSERT_FALSE(shared.empty());
+  const geo::XY on_border = shared[shared.size() / 2];
+  const auto parcel = square_km({on_border.x, on_border.y}, 4.0);
+  const auto result = layers::query::overlap(snapshot(), parcel);
+  EXPECT_NEAR(result.parcel_km2, 16.0, 0.05);
+  double groups = 0;
+  double admin = 0;
+  std::set<std::string> group_ids;
+  for (const auto& hit : result.hits) {
+    const auto& f = snapshot().layers()[hit.layer].features()[hit.feature];
+    if (hit.layer == layer_no("groups")) {
+      groups += hit.area_km2;
+      group_ids.insert(f.id);
+      EXPECT_NEAR(hit.share, hit.area_km2 / result.parcel_km2, 1e-12);
+    }
+    if (hit.layer == layer_no("admin")) admin += hit.area_km2;
+  }
+  EXPECT_EQ(group_ids, (std::set<std::string>{"changping", "changliao"}));
+  EXPECT_NEAR(groups / result.parcel_km2, 1.0, 0.005);
+  EXPECT_NEAR(admin / result.parcel_km2, 1.0, 0.005);
+}
+
+TEST(Overlap, MatchesGeosOnWholeFeatures) {
+  const auto parcel = square_km({125.40, 43.95}, 9.0);  // over 长春新区 and its host districts
+  const auto result = layers::query::overlap(snapshot(), parcel);
+  for (const auto& hit : result.hits) {
+    const auto& f = snapshot().layers()[hit.layer].features()[hit.feature];
+    const double direct = geo::area_km2(geo::intersection(f.geometry, parcel));
+    EXPECT_NEAR(hit.area_km2, direct, 1e-5 * std::max(1.0, direct)) << f.id;
+  }
+  EXPECT_FALSE(result.hits.empty());
+}
+
+TEST(Overlap, RejectsWhatIsNotAValidParcel) {
+  using layers::query::InputError;
+  EXPECT_THROW(layers::query::overlap(snapshot(), geo::make_point(125, 43)), InputError);
+  EXPECT_THROW(layers::query::overlap(snapshot(), geo::from_wkt("POLYGON ((125 43, 126 44, 126 43, 125 44, 125 43))")),
+               InputError);
+  EXPECT_THROW(layers::query::overlap(snapshot(), geo::from_wkt("POLYGON ((500000 4800000, 500100 4800000, 500100 4800100, 500000 4800000))")),
+               InputError);
+}
+
+TEST(Batch, SameAnswersInInputOrderOnSeveralThreads) {
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> lon(123.3, 127.9);
+  std::uniform_real_distribution<double> lat(42.3, 45.2);
+  std::vector<geo::LonLat> sites(3000);
+  for (auto& s : sites) s = {lon(rng), lat(rng)};
+  const auto batch = layers::query::locate_batch(snapshot(), sites, {}, 4);
+  ASSERT_EQ(batch.size(), sites.size());
+  for (std::size_t i = 0; i < sites.size(); i += 7) {
+    const auto single = layers::query::locate(snapshot(), sites[i]);
+    EXPECT_EQ(batch[i].site.lon, sites[i].lon);
+    ASSERT_EQ(batch[i].matches.size(), single.matches.size()) << i;
+    for (std::size_t m = 0; m < single.matches.size(); ++m) {
+      EXPECT_EQ(batch[i].matches[m].feature, single.matches[m].feature);
+      EXPECT_EQ(batch[i].matches[m].distance_m, single.matches[m].distance_m);
+    }
+  }
+}
+
+TEST(Concurrency, SharedSnapshotAnsweredFromManyThreads) {
+  // Run under the Tsan build (scripts/test) this proves the snapshot is only read by queries.
+  const auto reference = layers::query::locate(snapshot(), {125.6646, 43.5253});
+  std::vector<std::jthread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      std::mt19937 rng(static_cast<unsigned>(t));
+      std::uniform_real_distribution<double> d(-0.3, 0.3);
+      for (int i = 0; i < 300; ++i) {
+        const auto r = layers::query::locate(snapshot(), {125.6646, 43.5253});
+        if (r.matches.size() != reference.matches.size()) ++mismatches;
+        (void)layers::query::nearest(snapshot(), {125.3 + d(rng), 43.9 + d(rng)}, layer_no("water_veins"), 2);
+        if (i % 50 == 0) (void)layers::query::overlap(snapshot(), square_km({125.4 + d(rng), 43.9 + d(rng)}, 2.0));
+      }
+    });
+  }
+  threads.clear();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
