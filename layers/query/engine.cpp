@@ -4,6 +4,7 @@
 #include "geo/measure.hpp"
 #include "geo/operations.hpp"
 #include "geo/planar.hpp"
+#include "layers/query/line_grid.hpp"
 #include "layers/query/polygon_grid.hpp"
 #include "layers/query/site.hpp"
 #include "layers/query/spatial_index.hpp"
@@ -16,6 +17,9 @@
 
 namespace layers::query {
 namespace {
+
+// Layers with at most this many segments are scanned linearly: cheaper than any tree walk.
+constexpr std::size_t kLinearScanSegments = 128;
 
 const geo::Geodesic& geodesic() {
   static const geo::Geodesic instance;  // immutable after construction: safe to share
@@ -78,30 +82,35 @@ void nearest_candidates(const LayerIndex& index, geo::XY site, const geo::LocalM
     return dx * dx + dy * dy;
   };
   auto worst = [&] { return best.size() < k ? std::numeric_limits<double>::infinity() : best.back().d2; };
-  index.segment_index.nearest_first(
-      bound,
-      [&](std::uint32_t id, double lower) {
+  auto visit = [&](std::uint32_t id, double lower) {
         if (lower > worst()) return false;
         const Segment& s = index.segments[id];
         if (std::find(skip.begin(), skip.end(), s.feature) != skip.end()) return true;
         double t = 0;
         const double d2 = geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
         const geo::XY closest{s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
+        // Ordered by (distance, feature): ties go to the lower feature index whatever the
+        // traversal order, as in locate().
+        auto before = [](const Candidate& a, const Candidate& b) {
+          return a.d2 != b.d2 ? a.d2 < b.d2 : a.feature < b.feature;
+        };
+        const Candidate candidate{s.feature, d2, closest, id};
         auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
         if (it != best.end()) {
           if (d2 >= it->d2) return true;
           best.erase(it);
-        } else if (d2 >= worst()) {
+        } else if (best.size() >= k && !before(candidate, best.back())) {
           return true;
         }
-        const Candidate candidate{s.feature, d2, closest, id};
-        best.insert(std::upper_bound(best.begin(), best.end(), candidate,
-                                     [](const Candidate& a, const Candidate& b) { return a.d2 < b.d2; }),
-                    candidate);
+        best.insert(std::upper_bound(best.begin(), best.end(), candidate, before), candidate);
         if (best.size() > k) best.pop_back();
         return true;
-      },
-      heap);
+  };
+  if (index.segments.size() <= kLinearScanSegments) {
+    for (std::uint32_t id = 0; id < index.segments.size(); ++id) (void)visit(id, 0.0);
+    return;
+  }
+  index.segment_index.nearest_first(bound, visit, heap);
 }
 
 // The closest point on segment ab to the site, refined with the metric at the latitude midway to
@@ -126,22 +135,43 @@ struct Closest {
 // every segment of the feature within 1 % of that distance is measured again with the refined
 // metric, since ranking in the site's metric can pick a neighbour that is metres worse at 20+ km.
 Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMetric& metric, std::uint32_t feature,
-                       double d2) {
+                       double d2, std::span<const std::uint32_t> candidates = {}, bool use_candidates = false) {
   const double reach = std::sqrt(d2) * 1.01 + 1.0;
   const double dx = reach / metric.sx * 1.01;
   const double dy = reach / metric.sy * 1.01;
-  Closest best{std::numeric_limits<double>::infinity(), site};
-  index.segment_index.query(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, [&](std::uint32_t id) {
-    const Segment& s = index.segments[id];
-    if (s.feature != feature) return true;
+  // Rank in the plane of the latitude midway to each candidate (accurate to ~1e-5 relative, so the
+  // right segment wins even among near-ties at 100 km), then one geodesic for the winner.
+  double best_plane = std::numeric_limits<double>::infinity();
+  geo::XY best_point = site;
+  const double limit2 = reach * reach;
+  auto consider = [&](const Segment& s) {
     double t = 0;
-    (void)geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
+    if (geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t) > limit2) return;
     const geo::XY point = refine_closest(site, s.a, s.b, {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)});
-    const double distance = geodesic().distance_m_fast({site.x, site.y}, {point.x, point.y});
-    if (distance < best.distance_m) best = {distance, point};
-    return true;
-  });
-  return best;
+    const geo::LocalMetric mid = geo::LocalMetric::at(0.5 * (site.y + point.y));
+    const double ex = (point.x - site.x) * mid.sx;
+    const double ey = (point.y - site.y) * mid.sy;
+    const double plane = ex * ex + ey * ey;
+    if (plane < best_plane) {
+      best_plane = plane;
+      best_point = point;
+    }
+  };
+  if (use_candidates) {
+    for (const auto id : candidates) {
+      if (index.segments[id].feature == feature) consider(index.segments[id]);
+    }
+  } else if (index.segments.size() <= kLinearScanSegments) {
+    for (const auto& s : index.segments) {
+      if (s.feature == feature) consider(s);
+    }
+  } else {
+    index.segment_index.query(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, [&](std::uint32_t id) {
+      if (index.segments[id].feature == feature) consider(index.segments[id]);
+      return true;
+    });
+  }
+  return {geodesic().distance_m_fast({site.x, site.y}, {best_point.x, best_point.y}), best_point};
 }
 
 // Line-layer features whose axis lies within their band of the site.
@@ -172,6 +202,45 @@ void band_matches(const LayerIndex& index, std::uint32_t layer, geo::XY site, co
     const Closest closest = final_distance(index, site, metric, c.feature, c.d2);
     if (closest.distance_m <= band) out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
   }
+}
+
+// Bands and nearest of one line layer from the line grid's candidate list for the site's cell.
+void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, geo::LonLat site,
+                                const geo::LocalMetric& metric, std::span<const std::uint32_t> candidates,
+                                bool bands, bool with_nearest, LocateResult& result) {
+  thread_local std::vector<Candidate> best;
+  best.clear();
+  for (const auto id : candidates) {
+    const Segment& s = li.segments[id];
+    double t = 0;
+    const double d2 = geo::segment_distance_squared(p, s.a, s.b, metric.sx, metric.sy, t);
+    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
+    if (it == best.end()) {
+      best.push_back({s.feature, d2, {}, id});
+    } else if (d2 < it->d2) {
+      it->d2 = d2;
+      it->segment = id;
+    }
+  }
+  if (best.empty()) return;
+  std::sort(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.feature < b.feature; });
+  if (bands) {
+    for (const auto& c : best) {
+      const double band = li.band_m[c.feature];
+      if (band <= 0 || c.d2 > band * band * 1.01) continue;
+      const Closest closest = final_distance(li, p, metric, c.feature, c.d2, candidates, true);
+      if (closest.distance_m <= band) result.matches.push_back({l, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+    }
+  }
+  if (with_nearest) {
+    // `best` is in feature order: on a tie the lower feature index wins, as in nearest().
+    const auto nearest = std::min_element(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) {
+      return a.d2 < b.d2;
+    });
+    const Closest closest = final_distance(li, p, metric, nearest->feature, nearest->d2, candidates, true);
+    result.nearest.push_back({l, nearest->feature, closest.distance_m, {closest.point.x, closest.point.y}});
+  }
+  (void)site;
 }
 
 }  // namespace
@@ -205,8 +274,17 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
   if (!any_line_wanted) return result;  // polygon layers only: already in layer/feature order
   const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
-  for (const auto l : index.line_layers()) {
+  const auto& line_layers = index.line_layers();
+  for (std::size_t slot = 0; slot < line_layers.size(); ++slot) {
+    const std::uint32_t l = line_layers[slot];
     const LayerIndex& li = index.layer(l);
+    bool covered = false;
+    const auto candidates = index.line_grid().candidates(p, slot, covered);
+    if (covered) {
+      line_layer_from_candidates(li, l, p, site, metric, candidates, in_mask(mask, l, options.layers),
+                                 options.with_nearest, result);
+      continue;
+    }
     {
       if (in_mask(mask, l, options.layers)) band_matches(li, l, p, metric, result.matches);
       if (options.with_nearest) {
@@ -242,8 +320,11 @@ std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint
     const Closest closest = final_distance(li, p, metric, c.feature, c.d2);
     out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
   }
-  // Re-sort on the final geodesic distances (the search ranked in the site's local plane).
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.distance_m < b.distance_m; });
+  // Re-sort on the final geodesic distances (the search ranked in the site's local plane); equal
+  // distances (lines sharing a vertex) go to the lower feature index, as in locate().
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return a.distance_m != b.distance_m ? a.distance_m < b.distance_m : (a.distance_m > 0 && a.feature < b.feature);
+  });
   return out;
 }
 

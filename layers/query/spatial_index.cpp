@@ -1,5 +1,6 @@
 #include "layers/query/spatial_index.hpp"
 
+#include "layers/query/line_grid.hpp"
 #include "layers/query/polygon_grid.hpp"
 
 #include "geo/geos_context.hpp"
@@ -104,6 +105,8 @@ LayerIndex build_layer(const Layer& layer) {
 // Grid cells of 0.02° (~2 km): small enough that a cell crossed by an outline holds a few dozen
 // vertices, large enough that the whole of Jilin is a quarter of a million cells.
 constexpr double kGridCellDeg = 0.02;
+// Line candidate lists per 0.05° cell (~5 km): lists stay short near lines and far from them.
+constexpr double kLineGridCellDeg = 0.05;
 
 SpatialIndex::SpatialIndex(const std::vector<Layer>& layers) {
   layers_.reserve(layers.size());
@@ -116,6 +119,10 @@ SpatialIndex::SpatialIndex(const std::vector<Layer>& layers) {
       for (const auto& f : layers[l].features()) is_county_.push_back(f.attributes.text("county").has_value());
     }
   }
+  // The line grid spans everything the snapshot holds; sites beyond it use the trees.
+  geo::Envelope bounds;
+  for (const auto& layer : layers) bounds.expand(layer.bounds());
+  line_grid_ = std::make_unique<LineGrid>(layers_, line_layers_, bounds, kLineGridCellDeg);
 }
 
 SpatialIndex::~SpatialIndex() = default;

@@ -50,6 +50,7 @@ struct LayerIndex {
 };
 
 class PolygonGrid;
+class LineGrid;
 
 class SpatialIndex {
  public:
@@ -63,6 +64,8 @@ class SpatialIndex {
   [[nodiscard]] const LayerIndex& layer(std::size_t i) const { return layers_.at(i); }
   // All polygon layers in one grid: the point-in-polygon path of locate().
   [[nodiscard]] const PolygonGrid& grid() const noexcept { return *grid_; }
+  // Candidate segments of the line layers per coarse cell: the band and nearest path of locate().
+  [[nodiscard]] const LineGrid& line_grid() const noexcept { return *line_grid_; }
   [[nodiscard]] int admin_layer() const noexcept { return admin_layer_; }  // -1 if none
   // Whether admin feature f is a county-level unit (has a `county` attribute).
   [[nodiscard]] bool is_county(std::uint32_t f) const noexcept { return f < is_county_.size() && is_county_[f]; }
@@ -73,6 +76,7 @@ class SpatialIndex {
  private:
   std::vector<LayerIndex> layers_;
   std::unique_ptr<PolygonGrid> grid_;
+  std::unique_ptr<LineGrid> line_grid_;
   int admin_layer_ = -1;
   std::vector<bool> is_county_;
   std::vector<std::uint32_t> line_layers_;
