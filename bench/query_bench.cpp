@@ -9,6 +9,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 
@@ -113,4 +114,20 @@ BENCHMARK(BM_Batch100k)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealT
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// LAYOUTD_DUMP_SITES=FILE writes the sites as CSV (id,lon,lat) and exits, so that the PostGIS peer
+// (bench/run_peers.sh) answers exactly the same points.
+int main(int argc, char** argv) {
+  if (const char* dump = std::getenv("LAYOUTD_DUMP_SITES")) {
+    std::FILE* out = std::fopen(dump, "w");
+    if (out == nullptr) return 1;
+    std::size_t id = 0;
+    for (const auto& p : sites()) std::fprintf(out, "%zu,%.12f,%.12f\n", ++id, p.lon, p.lat);
+    std::fclose(out);
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
