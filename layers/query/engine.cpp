@@ -208,20 +208,26 @@ void band_matches(const LayerIndex& index, std::uint32_t layer, geo::XY site, co
 void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, geo::LonLat site,
                                 const geo::LocalMetric& metric, std::span<const std::uint32_t> candidates,
                                 bool bands, bool with_nearest, LocateResult& result) {
+  // Best squared distance per feature, in a per-thread table indexed by feature (line layers have
+  // few features); `slot_of` maps a feature to its entry in `best` for this call only.
   thread_local std::vector<Candidate> best;
+  thread_local std::vector<std::int32_t> slot_of;
   best.clear();
+  if (slot_of.size() < li.band_m.size()) slot_of.assign(li.band_m.size(), -1);
   for (const auto id : candidates) {
     const Segment& s = li.segments[id];
     double t = 0;
     const double d2 = geo::segment_distance_squared(p, s.a, s.b, metric.sx, metric.sy, t);
-    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
-    if (it == best.end()) {
+    std::int32_t& slot = slot_of[s.feature];
+    if (slot < 0) {
+      slot = static_cast<std::int32_t>(best.size());
       best.push_back({s.feature, d2, {}, id});
-    } else if (d2 < it->d2) {
-      it->d2 = d2;
-      it->segment = id;
+    } else if (d2 < best[static_cast<std::size_t>(slot)].d2) {
+      best[static_cast<std::size_t>(slot)].d2 = d2;
+      best[static_cast<std::size_t>(slot)].segment = id;
     }
   }
+  for (const auto& c : best) slot_of[c.feature] = -1;
   if (best.empty()) return;
   std::sort(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.feature < b.feature; });
   if (bands) {
