@@ -52,12 +52,13 @@ build_tree() {
   fi
 }
 
-# Runs ctest in a build tree; prints the summary, or the whole log when something failed.
+# Runs ctest in a build tree; prints the summary, or the whole log when something failed. A run
+# that finds no tests is a failure: a label that matches nothing must not pass as green.
 run_ctest() {
   local dir="$1"
   shift
   local log="$dir/last-ctest.log"
-  if ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" "$@" >"$log" 2>&1; then
+  if ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$(nproc)" "$@" >"$log" 2>&1; then
     sed -n '/tests passed/,$p' "$log"
   else
     cat "$log"
