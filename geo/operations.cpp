@@ -38,29 +38,30 @@ char checked_predicate(char result, std::string_view operation) {
   return result;
 }
 
-void append_coordinates(const GEOSGeometry* g, std::vector<XY>& out) {
+// Walks every coordinate sequence of `g` (see for_each_part).
+void walk_parts(const GEOSGeometry* g, std::vector<XY>& scratch,
+                const std::function<void(std::span<const XY>, bool)>& visit, bool polygon_start) {
   auto* ctx = geos();
   const int type = GEOSGeomTypeId_r(ctx, g);
   if (type == GEOS_POLYGON) {
-    append_coordinates(GEOSGetExteriorRing_r(ctx, g), out);
+    if (GEOSisEmpty_r(ctx, g) == 1) return;
+    walk_parts(GEOSGetExteriorRing_r(ctx, g), scratch, visit, true);
     const int holes = GEOSGetNumInteriorRings_r(ctx, g);
-    for (int i = 0; i < holes; ++i) append_coordinates(GEOSGetInteriorRingN_r(ctx, g, i), out);
+    for (int i = 0; i < holes; ++i) walk_parts(GEOSGetInteriorRingN_r(ctx, g, i), scratch, visit, false);
     return;
   }
   if (type >= GEOS_MULTIPOINT) {
     const int parts = GEOSGetNumGeometries_r(ctx, g);
-    for (int i = 0; i < parts; ++i) append_coordinates(GEOSGetGeometryN_r(ctx, g, i), out);
+    for (int i = 0; i < parts; ++i) walk_parts(GEOSGetGeometryN_r(ctx, g, i), scratch, visit, false);
     return;
   }
   const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
   if (seq == nullptr) throw_geos_error("coordinates");
   unsigned size = 0;
   GEOSCoordSeq_getSize_r(ctx, seq, &size);
-  for (unsigned i = 0; i < size; ++i) {
-    XY p;
-    GEOSCoordSeq_getXY_r(ctx, seq, i, &p.x, &p.y);
-    out.push_back(p);
-  }
+  scratch.resize(size);
+  if (size > 0 && GEOSCoordSeq_copyToBuffer_r(ctx, seq, &scratch[0].x, 0, 0) == 0) throw_geos_error("coordinates");
+  visit(std::span<const XY>(scratch.data(), size), polygon_start);
 }
 
 }  // namespace
@@ -137,6 +138,10 @@ Geometry polygonal_part(const Geometry& geometry) {
   return Geometry::adopt(
       GEOSGeom_createCollection_r(geos(), GEOS_MULTIPOLYGON, raw.data(), static_cast<unsigned>(raw.size())),
       "polygonal_part");
+}
+
+Geometry remove_repeated_points(const Geometry& geometry) {
+  return Geometry::adopt(GEOSRemoveRepeatedPoints_r(geos(), geometry.get(), 0.0), "remove repeated points");
 }
 
 Geometry unary_union(const Geometry& geometry) {
@@ -221,8 +226,19 @@ Geometry transform_xy(const Geometry& geometry, const std::function<bool(double&
 
 std::vector<XY> coordinates(const Geometry& geometry) {
   std::vector<XY> out;
-  if (!geometry.is_null()) append_coordinates(geometry.get(), out);
+  for_each_part(geometry, [&](std::span<const XY> part, bool) { out.insert(out.end(), part.begin(), part.end()); });
   return out;
+}
+
+Geometry clip_by_rect(const Geometry& geometry, const Envelope& rect) {
+  return Geometry::adopt(GEOSClipByRect_r(geos(), geometry.get(), rect.min_x, rect.min_y, rect.max_x, rect.max_y),
+                         "clip by rectangle");
+}
+
+void for_each_part(const Geometry& geometry, const std::function<void(std::span<const XY>, bool)>& visit) {
+  if (geometry.is_null()) return;
+  std::vector<XY> scratch;
+  walk_parts(geometry.get(), scratch, visit, false);
 }
 
 }  // namespace geo

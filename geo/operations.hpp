@@ -26,6 +26,9 @@ Geometry make_valid(const Geometry& geometry);
 // layer after make_valid() returns a collection with stray lines or points.
 Geometry polygonal_part(const Geometry& geometry);
 
+// The same geometry without consecutive duplicate vertices.
+Geometry remove_repeated_points(const Geometry& geometry);
+
 Geometry unary_union(const Geometry& geometry);
 Geometry union_all(std::span<const Geometry> geometries);
 Geometry intersection(const Geometry& a, const Geometry& b);
@@ -47,5 +50,14 @@ Geometry transform_xy(const Geometry& geometry, const std::function<bool(double&
 
 // Every vertex of every part, in order (rings and parts concatenated): for tests and checks.
 std::vector<XY> coordinates(const Geometry& geometry);
+
+// The part of a geometry inside a rectangle (GEOS's fast rectangle clipping, boundary included).
+Geometry clip_by_rect(const Geometry& geometry, const Envelope& rect);
+
+// Calls visit(vertices) for each coordinate sequence of the geometry in order: every line string,
+// every ring of every polygon (exterior first, then holes), and each point as a one-vertex
+// sequence. `is_polygon_start` is true for the exterior ring of each polygon.
+void for_each_part(const Geometry& geometry,
+                   const std::function<void(std::span<const XY> vertices, bool is_polygon_start)>& visit);
 
 }  // namespace geo

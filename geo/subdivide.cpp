@@ -1,34 +1,13 @@
 #include "geo/subdivide.hpp"
 
-#include "geo/geos_context.hpp"
 #include "geo/operations.hpp"
 
 namespace geo {
 namespace {
 
-void append_rings(const GEOSGeometry* polygon, PolygonPiece& piece) {
-  auto* ctx = geos();
-  auto append_ring = [&](const GEOSGeometry* ring) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, ring);
-    unsigned size = 0;
-    GEOSCoordSeq_getSize_r(ctx, seq, &size);
-    for (unsigned i = 0; i < size; ++i) {
-      XY p;
-      GEOSCoordSeq_getXY_r(ctx, seq, i, &p.x, &p.y);
-      piece.vertices.push_back(p);
-    }
-    piece.ring_ends.push_back(static_cast<std::uint32_t>(piece.vertices.size()));
-  };
-  append_ring(GEOSGetExteriorRing_r(ctx, polygon));
-  const int holes = GEOSGetNumInteriorRings_r(ctx, polygon);
-  for (int i = 0; i < holes; ++i) append_ring(GEOSGetInteriorRingN_r(ctx, polygon, i));
-}
-
 void split(const Geometry& polygonal, const Envelope& box, std::size_t max_vertices, int depth,
            std::vector<PolygonPiece>& out) {
-  Geometry clipped = Geometry::adopt(
-      GEOSClipByRect_r(geos(), polygonal.get(), box.min_x, box.min_y, box.max_x, box.max_y), "clip by rectangle");
-  clipped = polygonal_part(clipped);
+  const Geometry clipped = polygonal_part(clip_by_rect(polygonal, box));
   if (clipped.is_empty()) return;
   const double box_area = (box.max_x - box.min_x) * (box.max_y - box.min_y);
   if (area(clipped) >= box_area * (1.0 - 1e-12)) {
@@ -38,9 +17,10 @@ void split(const Geometry& polygonal, const Envelope& box, std::size_t max_verti
   if (static_cast<std::size_t>(clipped.num_coordinates()) <= max_vertices || depth > 48) {
     PolygonPiece piece;
     piece.box = box;
-    for (int i = 0; i < clipped.num_geometries(); ++i) {
-      append_rings(GEOSGetGeometryN_r(geos(), clipped.get(), i), piece);
-    }
+    for_each_part(clipped, [&](std::span<const XY> ring, bool) {
+      piece.vertices.insert(piece.vertices.end(), ring.begin(), ring.end());
+      piece.ring_ends.push_back(static_cast<std::uint32_t>(piece.vertices.size()));
+    });
     out.push_back(std::move(piece));
     return;
   }

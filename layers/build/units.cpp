@@ -1,7 +1,6 @@
 #include "layers/build/units.hpp"
 
 #include "geo/gcj02.hpp"
-#include "geo/geos_context.hpp"
 #include "geo/measure.hpp"
 #include "geo/operations.hpp"
 #include "layers/store_error.hpp"
@@ -10,14 +9,6 @@
 #include <algorithm>
 
 namespace layers::build {
-namespace {
-
-geo::Geometry drop_repeated_vertices(const geo::Geometry& g) {
-  return geo::Geometry::adopt(GEOSRemoveRepeatedPoints_r(geo::geos(), g.get(), 0.0), "remove repeated points");
-}
-
-}  // namespace
-
 const AdminUnit* UnitSet::find(const std::string& key) const {
   const auto it = std::find_if(units.begin(), units.end(), [&](const AdminUnit& u) { return u.key == key; });
   return it == units.end() ? nullptr : &*it;
@@ -70,7 +61,7 @@ UnitSet load_units(const SourcesDef& sources) {
                                                        },
                                                        "GCJ-02 to WGS84")
                                   : feature.geometry.clone();
-        geo::Geometry cleaned = drop_repeated_vertices(wgs84);
+        geo::Geometry cleaned = geo::remove_repeated_points(wgs84);
         repair.vertices_kept = cleaned.num_coordinates();
         repair.area_before_km2 = geo::area_km2(cleaned);
         if (!cleaned.is_valid()) {

@@ -1,6 +1,5 @@
 #include "layers/query/polygon_grid.hpp"
 
-#include "geo/geos_context.hpp"
 #include "geo/operations.hpp"
 #include "geo/planar.hpp"
 
@@ -30,7 +29,6 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
   rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
 
   std::vector<PendingEntry> pending;
-  auto* ctx = geo::geos();
   for (std::uint32_t l = 0; l < layers.size(); ++l) {
     const LayerIndex& li = layers[l];
     for (std::uint32_t p = 0; p < li.pieces.size(); ++p) {
@@ -57,9 +55,7 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
             continue;
           }
           // The part of the piece inside the (closed) cell.
-          const geo::Geometry clipped = geo::polygonal_part(geo::Geometry::adopt(
-              GEOSClipByRect_r(ctx, li.piece_shapes[p].get(), cell.min_x, cell.min_y, cell.max_x, cell.max_y),
-              "clip to grid cell"));
+          const geo::Geometry clipped = geo::polygonal_part(geo::clip_by_rect(li.piece_shapes[p], cell));
           if (clipped.is_empty()) continue;
           const double cell_area = (cell.max_x - cell.min_x) * (cell.max_y - cell.min_y);
           if (geo::area(clipped) >= cell_area * (1.0 - 1e-12)) {
@@ -67,23 +63,10 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
             continue;
           }
           const auto first_ring = static_cast<std::uint32_t>(ring_ends_.size());
-          for (int part = 0; part < clipped.num_geometries(); ++part) {
-            const GEOSGeometry* polygon = GEOSGetGeometryN_r(ctx, clipped.get(), part);
-            auto add_ring = [&](const GEOSGeometry* ring) {
-              const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, ring);
-              unsigned size = 0;
-              GEOSCoordSeq_getSize_r(ctx, seq, &size);
-              for (unsigned i = 0; i < size; ++i) {
-                geo::XY v;
-                GEOSCoordSeq_getXY_r(ctx, seq, i, &v.x, &v.y);
-                vertices_.push_back(v);
-              }
-              ring_ends_.push_back(static_cast<std::uint32_t>(vertices_.size()));
-            };
-            add_ring(GEOSGetExteriorRing_r(ctx, polygon));
-            const int holes = GEOSGetNumInteriorRings_r(ctx, polygon);
-            for (int h = 0; h < holes; ++h) add_ring(GEOSGetInteriorRingN_r(ctx, polygon, h));
-          }
+          geo::for_each_part(clipped, [&](std::span<const geo::XY> ring, bool) {
+            vertices_.insert(vertices_.end(), ring.begin(), ring.end());
+            ring_ends_.push_back(static_cast<std::uint32_t>(vertices_.size()));
+          });
           pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), first_ring,
                              static_cast<std::uint32_t>(ring_ends_.size())});
         }

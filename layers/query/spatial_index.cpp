@@ -3,7 +3,6 @@
 #include "layers/query/line_grid.hpp"
 #include "layers/query/polygon_grid.hpp"
 
-#include "geo/geos_context.hpp"
 #include "geo/operations.hpp"
 #include "geo/subdivide.hpp"
 #include "layers/schema.hpp"
@@ -15,8 +14,7 @@ namespace {
 
 // The part of `geometry` inside `box`, as the subdivision computed it.
 geo::Geometry piece_polygon(const geo::Geometry& geometry, const geo::Envelope& box) {
-  return geo::polygonal_part(geo::Geometry::adopt(
-      GEOSClipByRect_r(geo::geos(), geometry.get(), box.min_x, box.min_y, box.max_x, box.max_y), "clip by rectangle"));
+  return geo::polygonal_part(geo::clip_by_rect(geometry, box));
 }
 
 void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index, std::vector<geo::Envelope>& boxes) {
@@ -39,36 +37,11 @@ void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex
 }
 
 // Every segment of every line and ring; a point becomes a zero-length segment.
-void add_segments(const GEOSGeometry* g, std::uint32_t feature, LayerIndex& index) {
-  auto* ctx = geo::geos();
-  const int type = GEOSGeomTypeId_r(ctx, g);
-  if (type == GEOS_POLYGON) {
-    add_segments(GEOSGetExteriorRing_r(ctx, g), feature, index);
-    const int holes = GEOSGetNumInteriorRings_r(ctx, g);
-    for (int i = 0; i < holes; ++i) add_segments(GEOSGetInteriorRingN_r(ctx, g, i), feature, index);
-    return;
-  }
-  if (type >= GEOS_MULTIPOINT) {
-    const int parts = GEOSGetNumGeometries_r(ctx, g);
-    for (int i = 0; i < parts; ++i) add_segments(GEOSGetGeometryN_r(ctx, g, i), feature, index);
-    return;
-  }
-  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
-  unsigned size = 0;
-  GEOSCoordSeq_getSize_r(ctx, seq, &size);
-  if (size == 0) return;
-  geo::XY previous;
-  GEOSCoordSeq_getXY_r(ctx, seq, 0, &previous.x, &previous.y);
-  if (size == 1) {
-    index.segments.push_back({previous, previous, feature});
-    return;
-  }
-  for (unsigned i = 1; i < size; ++i) {
-    geo::XY next;
-    GEOSCoordSeq_getXY_r(ctx, seq, i, &next.x, &next.y);
-    index.segments.push_back({previous, next, feature});
-    previous = next;
-  }
+void add_segments(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index) {
+  geo::for_each_part(geometry, [&](std::span<const geo::XY> part, bool) {
+    if (part.size() == 1) index.segments.push_back({part[0], part[0], feature});
+    for (std::size_t i = 1; i < part.size(); ++i) index.segments.push_back({part[i - 1], part[i], feature});
+  });
 }
 
 LayerIndex build_layer(const Layer& layer) {
@@ -84,7 +57,7 @@ LayerIndex build_layer(const Layer& layer) {
     }
     const geo::GeometryType type = g.type();
     if (type == geo::GeometryType::Polygon || type == geo::GeometryType::MultiPolygon) add_pieces(g, f, index, piece_boxes);
-    add_segments(g.get(), f, index);
+    add_segments(g, f, index);
     const double band = features[f].attributes.number(schema::kBand).value_or(0.0);
     index.band_m.push_back(band > 0 ? band : 0.0);
     index.max_band_m = std::max(index.max_band_m, index.band_m.back());
