@@ -70,23 +70,21 @@ end=$(date +%s.%N)
 pg_join_rate=$(echo "$sites / ($end - $start)" | bc -l)
 
 # --- PostGIS forms 2 and 3: one prepared query per point, pgbench on one connection.
-covers_sql="SELECT 0"
+# write_point_script FILE "EXPR + EXPR ...": a pgbench script evaluating the sum for a random site p.
+write_point_script() {
+  printf '\\set id random(1, %s)\nSELECT %s FROM sites p WHERE p.id = :id;\n' "$sites" "$2" >"$1"
+}
+covers_sql="0"
 for l in "${polygon_layers[@]}"; do
   covers_sql+=" + (SELECT count(*) FROM $l f WHERE ST_Covers(f.geom, p.geom))"
 done
-cat >"$work/covers.sql" <<SQL
-\set id random(1, $sites)
-SELECT ${covers_sql#SELECT } FROM sites p WHERE p.id = :id;
-SQL
 full_sql="$covers_sql"
 for l in "${line_layers[@]}"; do
   full_sql+=" + (SELECT count(*) FROM $l f WHERE ST_DWithin(f.geom::geography, p.geom::geography, f.band_m))"
   full_sql+=" + (SELECT count(*) FROM (SELECT fid FROM $l f ORDER BY f.geom::geography <-> p.geom::geography LIMIT 1) n)"
 done
-cat >"$work/full.sql" <<SQL
-\set id random(1, $sites)
-SELECT ${full_sql#SELECT } FROM sites p WHERE p.id = :id;
-SQL
+write_point_script "$work/covers.sql" "$covers_sql"
+write_point_script "$work/full.sql" "$full_sql"
 pgbench_tps() {
   pgbench -n -M prepared -c 1 -j 1 -T "${LAYOUTD_PEER_SECONDS:-10}" -h "$work" -p "$port" -U postgres -f "$1" layout 2>/dev/null |
     awk '/^tps/ {print $3; exit}'
