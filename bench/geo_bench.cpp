@@ -30,6 +30,19 @@ void BM_GeodesicDistance(benchmark::State& state) {
 }
 BENCHMARK(BM_GeodesicDistance);
 
+// The query engine's distance: plane below 10 km, ECEF chord to arc up to 800 km. The argument is
+// the distance in km between the two points.
+void BM_GeodesicDistanceFast(benchmark::State& state) {
+  const geo::Geodesic geodesic;
+  const double span_deg = static_cast<double>(state.range(0)) / 80.0;  // ~80 km per degree of lon here
+  double lon = 125.0;
+  for (auto _ : state) {
+    lon = lon > 125.1 ? 125.0 : lon + 1e-5;
+    benchmark::DoNotOptimize(geodesic.distance_m_fast({lon, 43.88}, {lon + span_deg, 43.84}));
+  }
+}
+BENCHMARK(BM_GeodesicDistanceFast)->Arg(5)->Arg(50);
+
 void BM_PreparedCoversPoint(benchmark::State& state) {
   // A 256-vertex polygon, the piece size the query engine subdivides to.
   geo::PreparedGeometry polygon(geo::buffer(geo::make_point(125.3, 43.9), 0.5, 64));

@@ -43,4 +43,47 @@ double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& 
   return ex * ex + ey * ey;
 }
 
+namespace {
+
+// Liang–Barsky: does segment ab meet the closed box?
+bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept {
+  double t0 = 0.0;
+  double t1 = 1.0;
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  auto clip = [&](double p, double q) {  // the part where p * t <= q
+    if (p == 0.0) return q >= 0.0;
+    const double r = q / p;
+    if (p < 0.0) {
+      if (r > t1) return false;
+      t0 = std::max(t0, r);
+    } else {
+      if (r < t0) return false;
+      t1 = std::min(t1, r);
+    }
+    return true;
+  };
+  return clip(-dx, a.x - box.min_x) && clip(dx, box.max_x - a.x) && clip(-dy, a.y - box.min_y) &&
+         clip(dy, box.max_y - a.y) && t0 <= t1;
+}
+
+double point_box_distance_squared(XY p, const Envelope& box, double sx, double sy) noexcept {
+  const double dx = std::max({box.min_x - p.x, 0.0, p.x - box.max_x}) * sx;
+  const double dy = std::max({box.min_y - p.y, 0.0, p.y - box.max_y}) * sy;
+  return dx * dx + dy * dy;
+}
+
+}  // namespace
+
+double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, double sy) noexcept {
+  if (segment_meets_box(a, b, box)) return 0.0;
+  // Two disjoint convex shapes are closest between a vertex of one and the other shape.
+  double t = 0;
+  return std::min({point_box_distance_squared(a, box, sx, sy), point_box_distance_squared(b, box, sx, sy),
+                   segment_distance_squared({box.min_x, box.min_y}, a, b, sx, sy, t),
+                   segment_distance_squared({box.max_x, box.min_y}, a, b, sx, sy, t),
+                   segment_distance_squared({box.max_x, box.max_y}, a, b, sx, sy, t),
+                   segment_distance_squared({box.min_x, box.max_y}, a, b, sx, sy, t)});
+}
+
 }  // namespace geo

@@ -21,4 +21,8 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
 // along the segment in [0, 1].
 double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept;
 
+// Smallest squared distance between segment ab and the closed box, in the same scaled plane; 0
+// when they touch.
+double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, double sy) noexcept;
+
 }  // namespace geo

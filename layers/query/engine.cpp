@@ -83,28 +83,28 @@ void nearest_candidates(const LayerIndex& index, geo::XY site, const geo::LocalM
   };
   auto worst = [&] { return best.size() < k ? std::numeric_limits<double>::infinity() : best.back().d2; };
   auto visit = [&](std::uint32_t id, double lower) {
-        if (lower > worst()) return false;
-        const Segment& s = index.segments[id];
-        if (std::find(skip.begin(), skip.end(), s.feature) != skip.end()) return true;
-        double t = 0;
-        const double d2 = geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
-        const geo::XY closest{s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
-        // Ordered by (distance, feature): ties go to the lower feature index whatever the
-        // traversal order, as in locate().
-        auto before = [](const Candidate& a, const Candidate& b) {
-          return a.d2 != b.d2 ? a.d2 < b.d2 : a.feature < b.feature;
-        };
-        const Candidate candidate{s.feature, d2, closest, id};
-        auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
-        if (it != best.end()) {
-          if (d2 >= it->d2) return true;
-          best.erase(it);
-        } else if (best.size() >= k && !before(candidate, best.back())) {
-          return true;
-        }
-        best.insert(std::upper_bound(best.begin(), best.end(), candidate, before), candidate);
-        if (best.size() > k) best.pop_back();
-        return true;
+    if (lower > worst()) return false;
+    const Segment& s = index.segments[id];
+    if (std::find(skip.begin(), skip.end(), s.feature) != skip.end()) return true;
+    double t = 0;
+    const double d2 = geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t);
+    const geo::XY closest{s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
+    // Ordered by (distance, feature): ties go to the lower feature index whatever the
+    // traversal order, as in locate().
+    auto before = [](const Candidate& a, const Candidate& b) {
+      return a.d2 != b.d2 ? a.d2 < b.d2 : a.feature < b.feature;
+    };
+    const Candidate candidate{s.feature, d2, closest, id};
+    auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == s.feature; });
+    if (it != best.end()) {
+      if (d2 >= it->d2) return true;
+      best.erase(it);
+    } else if (best.size() >= k && !before(candidate, best.back())) {
+      return true;
+    }
+    best.insert(std::upper_bound(best.begin(), best.end(), candidate, before), candidate);
+    if (best.size() > k) best.pop_back();
+    return true;
   };
   if (index.segments.size() <= kLinearScanSegments) {
     for (std::uint32_t id = 0; id < index.segments.size(); ++id) (void)visit(id, 0.0);
@@ -113,53 +113,40 @@ void nearest_candidates(const LayerIndex& index, geo::XY site, const geo::LocalM
   index.segment_index.nearest_first(bound, visit, heap);
 }
 
-// The closest point on segment ab to the site, refined with the metric at the latitude midway to
-// it: the site's own metric drifts by ~0.1 % over 20 km, enough to shift the foot of the
-// perpendicular by metres.
-geo::XY refine_closest(geo::XY site, geo::XY a, geo::XY b, geo::XY closest) {
-  for (int i = 0; i < 2; ++i) {
-    const geo::LocalMetric metric = geo::LocalMetric::at(0.5 * (site.y + closest.y));
-    double t = 0;
-    (void)geo::segment_distance_squared(site, a, b, metric.sx, metric.sy, t);
-    closest = {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
-  }
-  return closest;
-}
-
 struct Closest {
   double distance_m;
   geo::XY point;
 };
 
 // The geodesic distance from the site to `feature`, given its local-plane squared distance `d2`:
-// every segment of the feature within 1 % of that distance is measured again with the refined
-// metric, since ranking in the site's metric can pick a neighbour that is metres worse at 20+ km.
+// every segment of the feature within the ranking window of that distance is measured again in
+// the plane of the latitude midway to it (accurate to ~1e-5 relative, so the right segment wins
+// among near-ties at 100 km, and its foot of the perpendicular moves by metres at 20+ km), then
+// one geodesic for the winner.
 Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMetric& metric, std::uint32_t feature,
-                       double d2, std::span<const std::uint32_t> candidates = {}, bool use_candidates = false) {
-  const double reach = std::sqrt(d2) * 1.01 + 1.0;
+                       double d2, std::span<const LineGrid::Entry> candidates = {}, bool use_candidates = false) {
+  const double reach = ranking_window(std::sqrt(d2));
   const double dx = reach / metric.sx * 1.01;
   const double dy = reach / metric.sy * 1.01;
-  // Rank in the plane of the latitude midway to each candidate (accurate to ~1e-5 relative, so the
-  // right segment wins even among near-ties at 100 km), then one geodesic for the winner.
   double best_plane = std::numeric_limits<double>::infinity();
   geo::XY best_point = site;
   const double limit2 = reach * reach;
   auto consider = [&](const Segment& s) {
     double t = 0;
     if (geo::segment_distance_squared(site, s.a, s.b, metric.sx, metric.sy, t) > limit2) return;
-    const geo::XY point = refine_closest(site, s.a, s.b, {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)});
-    const geo::LocalMetric mid = geo::LocalMetric::at(0.5 * (site.y + point.y));
-    const double ex = (point.x - site.x) * mid.sx;
-    const double ey = (point.y - site.y) * mid.sy;
-    const double plane = ex * ex + ey * ey;
+    const double foot_y = s.a.y + t * (s.b.y - s.a.y);
+    const geo::LocalMetric mid = geo::LocalMetric::at(0.5 * (site.y + foot_y));
+    const double plane = geo::segment_distance_squared(site, s.a, s.b, mid.sx, mid.sy, t);
     if (plane < best_plane) {
       best_plane = plane;
-      best_point = point;
+      best_point = {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
     }
   };
   if (use_candidates) {
-    for (const auto id : candidates) {
-      if (index.segments[id].feature == feature) consider(index.segments[id]);
+    // Nearest to the site's cell first: nothing past `reach` can be within it.
+    for (const auto& entry : candidates) {
+      if (static_cast<double>(entry.lower_m) > reach) break;
+      if (index.segments[entry.segment].feature == feature) consider(index.segments[entry.segment]);
     }
   } else if (index.segments.size() <= kLinearScanSegments) {
     for (const auto& s : index.segments) {
@@ -198,33 +185,45 @@ void band_matches(const LayerIndex& index, std::uint32_t layer, geo::XY site, co
   std::sort(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.feature < b.feature; });
   for (const auto& c : best) {
     const double band = index.band_m[c.feature];
-    if (band <= 0 || c.d2 > band * band * 1.01) continue;
+    if (band <= 0 || c.d2 > ranking_window(band) * ranking_window(band)) continue;
     const Closest closest = final_distance(index, site, metric, c.feature, c.d2);
-    if (closest.distance_m <= band) out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+    if (closest.distance_m <= band)
+      out.push_back({layer, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
   }
 }
 
 // Bands and nearest of one line layer from the line grid's candidate list for the site's cell.
-void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, geo::LonLat site,
-                                const geo::LocalMetric& metric, std::span<const std::uint32_t> candidates,
-                                bool bands, bool with_nearest, LocateResult& result) {
+void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, const geo::LocalMetric& metric,
+                                std::span<const LineGrid::Entry> candidates, bool bands, bool with_nearest,
+                                LocateResult& result) {
   // Best squared distance per feature, in a per-thread table indexed by feature (line layers have
   // few features); `slot_of` maps a feature to its entry in `best` for this call only.
   thread_local std::vector<Candidate> best;
   thread_local std::vector<std::int32_t> slot_of;
   best.clear();
   if (slot_of.size() < li.band_m.size()) slot_of.assign(li.band_m.size(), -1);
-  for (const auto id : candidates) {
-    const Segment& s = li.segments[id];
+  // The list is sorted by a lower bound on the distance: stop once it passes both the widest band
+  // (no feature not yet seen can be in its band, and the ones seen are final) and the nearest
+  // distance so far with final_distance's ranking window.
+  const double band_reach = bands ? ranking_window(li.max_band_m) : 0.0;
+  double nearest_d2 = std::numeric_limits<double>::infinity();
+  double stop = with_nearest ? std::numeric_limits<double>::infinity() : band_reach;
+  for (const auto& entry : candidates) {
+    if (static_cast<double>(entry.lower_m) > stop) break;
+    const Segment& s = li.segments[entry.segment];
     double t = 0;
     const double d2 = geo::segment_distance_squared(p, s.a, s.b, metric.sx, metric.sy, t);
     std::int32_t& slot = slot_of[s.feature];
     if (slot < 0) {
       slot = static_cast<std::int32_t>(best.size());
-      best.push_back({s.feature, d2, {}, id});
+      best.push_back({s.feature, d2, {}, entry.segment});
     } else if (d2 < best[static_cast<std::size_t>(slot)].d2) {
       best[static_cast<std::size_t>(slot)].d2 = d2;
-      best[static_cast<std::size_t>(slot)].segment = id;
+      best[static_cast<std::size_t>(slot)].segment = entry.segment;
+    }
+    if (with_nearest && d2 < nearest_d2) {
+      nearest_d2 = d2;
+      stop = std::max(band_reach, ranking_window(std::sqrt(d2)));
     }
   }
   for (const auto& c : best) slot_of[c.feature] = -1;
@@ -233,20 +232,19 @@ void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p
   if (bands) {
     for (const auto& c : best) {
       const double band = li.band_m[c.feature];
-      if (band <= 0 || c.d2 > band * band * 1.01) continue;
+      if (band <= 0 || c.d2 > ranking_window(band) * ranking_window(band)) continue;
       const Closest closest = final_distance(li, p, metric, c.feature, c.d2, candidates, true);
-      if (closest.distance_m <= band) result.matches.push_back({l, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+      if (closest.distance_m <= band)
+        result.matches.push_back({l, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
     }
   }
   if (with_nearest) {
     // `best` is in feature order: on a tie the lower feature index wins, as in nearest().
-    const auto nearest = std::min_element(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) {
-      return a.d2 < b.d2;
-    });
+    const auto nearest =
+        std::min_element(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.d2 < b.d2; });
     const Closest closest = final_distance(li, p, metric, nearest->feature, nearest->d2, candidates, true);
     result.nearest.push_back({l, nearest->feature, closest.distance_m, {closest.point.x, closest.point.y}});
   }
-  (void)site;
 }
 
 }  // namespace
@@ -287,8 +285,8 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
     bool covered = false;
     const auto candidates = index.line_grid().candidates(p, slot, covered);
     if (covered) {
-      line_layer_from_candidates(li, l, p, site, metric, candidates, in_mask(mask, l, options.layers),
-                                 options.with_nearest, result);
+      line_layer_from_candidates(li, l, p, metric, candidates, in_mask(mask, l, options.layers), options.with_nearest,
+                                 result);
       continue;
     }
     {
@@ -356,12 +354,11 @@ OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, con
     li.piece_index.query(env, [&](std::uint32_t id) {
       const Piece& piece = li.pieces[id];
       const geo::Envelope& box = li.piece_boxes[id];
-      const geo::Geometry shape = piece.fills_box
-                                      ? geo::make_polygon(std::vector<geo::XY>{{box.min_x, box.min_y},
-                                                                               {box.max_x, box.min_y},
-                                                                               {box.max_x, box.max_y},
-                                                                               {box.min_x, box.max_y}})
-                                      : li.piece_shapes[id].clone();
+      const geo::Geometry shape =
+          piece.fills_box
+              ? geo::make_polygon(std::vector<geo::XY>{
+                    {box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}})
+              : li.piece_shapes[id].clone();
       if (!geo::intersects(shape, parcel)) return true;
       const double area = geo::area_km2(geo::intersection(shape, parcel));
       if (area > 0) area_by_feature[piece.feature] += area;

@@ -4,6 +4,7 @@
 #include "geo/planar.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -16,6 +17,8 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
   columns_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_x - bounds_.min_x) / cell_)) + 1;
   rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
   std::vector<geo::BoxIndex::HeapEntry> heap;
+  // Margin for the local metric of a site differing from the cell centre's (< 0.1 %).
+  auto widen = [](double metres) { return metres * 1.01 + 200.0; };
   for (const auto l : line_layers) {
     const LayerIndex& li = layers[l];
     Slot slot;
@@ -23,16 +26,30 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
     for (std::uint32_t r = 0; r < rows_; ++r) {
       for (std::uint32_t c = 0; c < columns_; ++c) {
         const std::uint32_t cell = r * columns_ + c;
-        slot.begin[cell] = static_cast<std::uint32_t>(slot.ids.size());
+        slot.begin[cell] = static_cast<std::uint32_t>(slot.entries.size());
         if (li.segments.empty()) continue;
-        const geo::XY centre{bounds_.min_x + (c + 0.5) * cell_, bounds_.min_y + (r + 0.5) * cell_};
+        const geo::Envelope box{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_, bounds_.min_x + (c + 1) * cell_,
+                                bounds_.min_y + (r + 1) * cell_};
+        const geo::XY centre{0.5 * (box.min_x + box.max_x), 0.5 * (box.min_y + box.max_y)};
         const geo::LocalMetric m = geo::LocalMetric::at(centre.y);
-        const double half_diagonal = 0.5 * std::hypot(cell_ * m.sx, cell_ * m.sy);
-        // Nearest segment to the centre (plane metric of the centre).
+        const std::array<geo::XY, 4> corners{geo::XY{box.min_x, box.min_y}, geo::XY{box.max_x, box.min_y},
+                                             geo::XY{box.max_x, box.max_y}, geo::XY{box.min_x, box.max_y}};
+        // Distance to a segment is convex, so over the cell it peaks at a corner.
+        auto farthest_corner = [&](const Segment& s) {
+          double upper2 = 0;
+          for (const geo::XY corner : corners) {
+            double t = 0;
+            upper2 = std::max(upper2, geo::segment_distance_squared(corner, s.a, s.b, m.sx, m.sy, t));
+          }
+          return std::sqrt(upper2);
+        };
+        // How far to look: the nearest segment to the centre bounds the nearest distance over
+        // the cell; the widest band bounds the band matches.
         double nearest2 = std::numeric_limits<double>::infinity();
-        auto bound = [&](const geo::Envelope& box) {
-          const double dx = std::max({box.min_x - centre.x, 0.0, centre.x - box.max_x}) * m.sx;
-          const double dy = std::max({box.min_y - centre.y, 0.0, centre.y - box.max_y}) * m.sy;
+        std::uint32_t nearest_id = 0;
+        auto bound = [&](const geo::Envelope& b) {
+          const double dx = std::max({b.min_x - centre.x, 0.0, centre.x - b.max_x}) * m.sx;
+          const double dy = std::max({b.min_y - centre.y, 0.0, centre.y - b.max_y}) * m.sy;
           return dx * dx + dy * dy;
         };
         li.segment_index.nearest_first(
@@ -41,47 +58,56 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
               if (lower > nearest2) return false;
               double t = 0;
               const Segment& s = li.segments[id];
-              nearest2 = std::min(nearest2, geo::segment_distance_squared(centre, s.a, s.b, m.sx, m.sy, t));
+              const double d2 = geo::segment_distance_squared(centre, s.a, s.b, m.sx, m.sy, t);
+              if (d2 < nearest2) {
+                nearest2 = d2;
+                nearest_id = id;
+              }
               return true;
             },
             heap);
-        const double upper = std::sqrt(nearest2) + half_diagonal;
-        const double keep_nearest = upper * 1.02 + 200.0 + half_diagonal;
-        const double keep_band = li.max_band_m * 1.02 + 200.0 + half_diagonal;
-        const double reach = std::max(keep_nearest, keep_band);
+        const double keep_nearest = widen(ranking_window(farthest_corner(li.segments[nearest_id])));
+        const double reach = std::max(keep_nearest, widen(ranking_window(li.max_band_m)));
         const double dx = reach / m.sx * 1.02;
         const double dy = reach / m.sy * 1.02;
-        li.segment_index.query(geo::Envelope{centre.x - dx, centre.y - dy, centre.x + dx, centre.y + dy},
-                               [&](std::uint32_t id) {
-                                 const Segment& s = li.segments[id];
-                                 double t = 0;
-                                 const double d = std::sqrt(geo::segment_distance_squared(centre, s.a, s.b, m.sx, m.sy, t));
-                                 const double band = li.band_m[s.feature] * 1.02 + 200.0 + half_diagonal;
-                                 if (d <= keep_nearest || d <= band) slot.ids.push_back(id);
-                                 return true;
-                               });
-        // Scan order = segment order, so results do not depend on the tree's layout.
-        std::sort(slot.ids.begin() + slot.begin[cell], slot.ids.end());
+        const std::size_t first = slot.entries.size();
+        li.segment_index.query(
+            geo::Envelope{box.min_x - dx, box.min_y - dy, box.max_x + dx, box.max_y + dy}, [&](std::uint32_t id) {
+              const Segment& s = li.segments[id];
+              const double lower = std::sqrt(geo::segment_box_distance_squared(s.a, s.b, box, m.sx, m.sy));
+              const double band = li.band_m[s.feature];
+              if (lower <= keep_nearest || (band > 0 && lower <= widen(ranking_window(band)))) {
+                // The metric changes by < 0.1 % across a cell and between sites.
+                slot.entries.push_back({id, static_cast<float>(std::max(0.0, lower * 0.99 - 1.0))});
+              }
+              return true;
+            });
+        // Nearest to the cell first; equal bounds in segment order, so results do not depend on
+        // the tree's layout.
+        std::sort(slot.entries.begin() + static_cast<std::ptrdiff_t>(first), slot.entries.end(),
+                  [](const Entry& a, const Entry& b) {
+                    return a.lower_m != b.lower_m ? a.lower_m < b.lower_m : a.segment < b.segment;
+                  });
       }
     }
-    slot.begin.back() = static_cast<std::uint32_t>(slot.ids.size());
+    slot.begin.back() = static_cast<std::uint32_t>(slot.entries.size());
     slots_.push_back(std::move(slot));
   }
 }
 
-std::span<const std::uint32_t> LineGrid::candidates(geo::XY p, std::size_t slot, bool& covered) const {
+std::span<const LineGrid::Entry> LineGrid::candidates(geo::XY p, std::size_t slot, bool& covered) const {
   covered = !slots_.empty() && bounds_.contains(p.x, p.y);
   if (!covered) return {};
   const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
   const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
   const std::uint32_t cell = r * columns_ + c;
   const Slot& s = slots_[slot];
-  return {s.ids.data() + s.begin[cell], s.begin[cell + 1] - s.begin[cell]};
+  return {s.entries.data() + s.begin[cell], s.begin[cell + 1] - s.begin[cell]};
 }
 
 std::size_t LineGrid::entry_count() const noexcept {
   std::size_t n = 0;
-  for (const auto& s : slots_) n += s.ids.size();
+  for (const auto& s : slots_) n += s.entries.size();
   return n;
 }
 

@@ -2,11 +2,15 @@
 // Candidate lists for the line layers (bands and nearest), per cell of a coarse grid: for each
 // cell and line layer, every segment that can be the nearest one, or within its feature's band, for
 // some point of the cell. A query then scans one short list instead of searching a tree.
-//   nearest: the nearest distance from any point of the cell is at most U = (distance from the
-//            cell centre to the nearest segment) + (half the cell's diagonal); a segment farther
-//            than U from the whole cell cannot be nearest.
-//   band:    a segment farther from the whole cell than its feature's band_m cannot match.
-// Both bounds get a margin (2 % + 200 m) for the local metric drifting across a cell.
+//   nearest: the nearest distance from any point of the cell is at most U = the largest distance
+//            from a cell corner to the segment nearest the cell centre (distance to a segment is
+//            convex, so its maximum over the cell is at a corner); a segment farther than
+//            window(U) from the whole cell is neither the nearest nor within final_distance's
+//            window of it;
+//   band:    a segment farther from the whole cell than window(its feature's band_m) cannot match.
+// Bounds get a margin (1 % + 200 m) for the local metric drifting across a cell.
+// Each list is sorted by the segment's distance to the cell (a lower bound on its distance to any
+// site in the cell), so a query stops scanning once that bound passes what it still needs.
 #include "geo/coord.hpp"
 #include "layers/query/spatial_index.hpp"
 
@@ -16,14 +20,28 @@
 
 namespace layers::query {
 
+// The widest relative error of ranking segments by distance in a site's local plane rather than
+// on the ellipsoid, at distance d metres: the plane's x scale drifts by tan φ · Δφ / 2 towards a
+// point Δφ away (≤ d / 2R below 45°N), and two candidates may err in opposite directions; twice
+// that as margin, plus 1e-4 for the metric table. Every segment within window(d) of the best is
+// measured again in its own midway plane.
+inline double ranking_window(double d) {
+  return d * (1.0 + 1e-4 + d * 3.2e-7) + 0.5;
+}
+
 class LineGrid {
  public:
   LineGrid() = default;
   LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std::uint32_t>& line_layers,
            const geo::Envelope& bounds, double cell_deg);
 
-  // Segment ids of `layers[line_layers[slot]]` that matter at p; `covered` false outside the grid.
-  [[nodiscard]] std::span<const std::uint32_t> candidates(geo::XY p, std::size_t slot, bool& covered) const;
+  struct Entry {
+    std::uint32_t segment;
+    float lower_m;  // no site of the cell is nearer the segment than this, in any site's local metric
+  };
+  // The candidates of `layers[line_layers[slot]]` at p, nearest to the cell first; `covered` false
+  // outside the grid.
+  [[nodiscard]] std::span<const Entry> candidates(geo::XY p, std::size_t slot, bool& covered) const;
   [[nodiscard]] std::size_t entry_count() const noexcept;
 
  private:
@@ -33,7 +51,7 @@ class LineGrid {
   std::uint32_t rows_ = 0;
   struct Slot {
     std::vector<std::uint32_t> begin;  // CSR per cell
-    std::vector<std::uint32_t> ids;
+    std::vector<Entry> entries;
   };
   std::vector<Slot> slots_;
 };
