@@ -1,20 +1,22 @@
 #pragma once
-// Everything a request handler may read: the configuration and the current snapshot. Handlers get
-// a const App&; the only thing that ever changes is which snapshot the slot holds.
+// Everything a request handler may read: the configuration, the current snapshot and the metrics.
+// Handlers get a const App&; what changes is which snapshot the slot holds, and the metrics'
+// atomic counters.
 #include "layers/snapshot.hpp"
 #include "server/config.hpp"
+#include "server/metrics.hpp"
 
 #include <chrono>
 
 namespace server {
 
 struct App {
-  App(ServerConfig config_in, layers::SnapshotPtr initial)
-      : config(std::move(config_in)), snapshot(std::move(initial)), started(std::chrono::steady_clock::now()) {}
+  App(ServerConfig config_in, layers::SnapshotPtr initial);
 
   const ServerConfig config;
   layers::SnapshotSlot snapshot;
   const std::chrono::steady_clock::time_point started;
+  const Metrics metrics;  // one series per route of layoutd_router()
 };
 
 }  // namespace server

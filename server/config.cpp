@@ -25,8 +25,9 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "threads", po::value(&config.threads)->default_value(0), "worker threads (0 = one per core)")(
       "max-body", po::value(&max_body_mib)->default_value(max_body_mib), "largest request body, MiB")(
       "read-timeout", po::value(&read_timeout)->default_value(read_timeout), "seconds to receive one request")(
-      "idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout), "seconds a keep-alive connection may idle")(
-      "web-root", po::value(&config.web_root), "directory of the built web client")(
+      "idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
+      "seconds a keep-alive connection may idle")("web-root", po::value(&config.web_root),
+                                                  "directory of the built web client")(
       "cors-origin", po::value(&config.cors_origin), "value of Access-Control-Allow-Origin (empty: no CORS)");
 
   po::variables_map values;
@@ -64,7 +65,8 @@ std::string describe(const ServerConfig& config) {
   std::ostringstream out;
   out << "store=" << config.store << " listen=" << config.host << ":" << config.port << " threads=" << config.threads
       << " max_body=" << (config.max_body_bytes >> 20U) << "MiB read_timeout=" << config.read_timeout.count()
-      << "s idle_timeout=" << config.idle_timeout.count() << "s web_root=" << (config.web_root.empty() ? "-" : config.web_root)
+      << "s idle_timeout=" << config.idle_timeout.count()
+      << "s web_root=" << (config.web_root.empty() ? "-" : config.web_root)
       << " cors_origin=" << (config.cors_origin.empty() ? "-" : config.cors_origin);
   return out.str();
 }

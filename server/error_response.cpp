@@ -1,5 +1,6 @@
 #include "server/error_response.hpp"
 
+#include "layers/query/site.hpp"
 #include "server/json_response.hpp"
 #include "server/log.hpp"
 
@@ -10,7 +11,7 @@
 namespace server {
 
 Response json_error(const Request& request, http::status status, std::string_view error, std::string_view detail) {
-  return json_response(request, status, nlohmann::json{{"error", error}, {"detail", detail}});
+  return json_response(request, status, Json{{"error", error}, {"detail", detail}});
 }
 
 Response error_response(const Request& request, std::exception_ptr error, std::string_view request_id) {
@@ -18,6 +19,9 @@ Response error_response(const Request& request, std::exception_ptr error, std::s
     std::rethrow_exception(std::move(error));
   } catch (const HttpError& e) {
     return json_error(request, e.status(), e.error(), e.detail());
+  } catch (const layers::query::InputError& e) {
+    // The query engine's verdict on a client's coordinates or parcel.
+    return json_error(request, http::status::bad_request, "invalid_input", e.what());
   } catch (const std::exception& e) {
     log_error(std::string("request ") + std::string(request_id) + " " + std::string(request.target()) +
               ": internal error: " + e.what());

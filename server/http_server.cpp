@@ -74,7 +74,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void do_accept() {
     // Each connection gets its own strand: its handlers never run concurrently.
-    acceptor_.async_accept(net::make_strand(context_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(net::make_strand(context_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
   }
 
   void on_accept(beast::error_code ec, tcp::socket socket) {

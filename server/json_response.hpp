@@ -1,13 +1,17 @@
 #pragma once
 #include "server/http_types.hpp"
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 namespace server {
 
+// Response bodies keep their members in the order they were written (the "error" before the
+// "detail", a feature's id before its attributes).
+using Json = nlohmann::ordered_json;
+
 // A response with `body` as UTF-8 JSON (Chinese left unescaped), keep-alive and version copied from
 // the request.
-Response json_response(const Request& request, http::status status, const nlohmann::json& body,
+Response json_response(const Request& request, http::status status, const Json& body,
                        std::string_view content_type = "application/json");
 
 }  // namespace server

@@ -33,9 +33,8 @@ int main(int argc, char** argv) {
 
   try {
     server::App app(*config, std::move(snapshot));
-    server::run_http_server(app, [](const std::string& address) {
-      server::log_info("listening on http://" + address + "/");
-    });
+    server::run_http_server(
+        app, [](const std::string& address) { server::log_info("listening on http://" + address + "/"); });
   } catch (const std::exception& e) {
     server::log_error(std::string("cannot start: ") + e.what());
     return 1;

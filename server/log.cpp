@@ -31,7 +31,11 @@ void write_line(std::string_view level, std::string_view message) {
 
 }  // namespace
 
-void log_info(std::string_view message) { write_line("info", message); }
-void log_error(std::string_view message) { write_line("error", message); }
+void log_info(std::string_view message) {
+  write_line("info", message);
+}
+void log_error(std::string_view message) {
+  write_line("error", message);
+}
 
 }  // namespace server

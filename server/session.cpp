@@ -46,7 +46,8 @@ void Session::do_read() {
   parser_->body_limit(app_.config.max_body_bytes);
   parser_->header_limit(16 * 1024);
   stream_.expires_after(app_.config.idle_timeout);
-  http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  http::async_read_header(stream_, buffer_, *parser_,
+                          beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
 
 void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
@@ -60,7 +61,8 @@ void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     busy_ = true;
     Request bare;
     bare.version(11);
-    return respond(json_error(bare, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
+    return respond(
+        json_error(bare, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
   }
   stream_.expires_after(app_.config.read_timeout);
   http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
@@ -80,14 +82,16 @@ void Session::on_body(beast::error_code ec, std::size_t /*bytes*/) {
   }
   if (ec) {
     request.keep_alive(false);
-    return respond(json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
+    return respond(
+        json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
   }
   const std::string id = request_id();
   Response response = handle_request(app_, request, id);
   const auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_started_).count();
-  log_info("access id=" + id + " method=" + std::string(request.method_string()) + " target=" +
-           std::string(request.target()) + " status=" + std::to_string(response.result_int()) +
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_started_)
+          .count();
+  log_info("access id=" + id + " method=" + std::string(request.method_string()) +
+           " target=" + std::string(request.target()) + " status=" + std::to_string(response.result_int()) +
            " bytes=" + std::to_string(response.body().size()) + " us=" + std::to_string(micros));
   respond(std::move(response));
 }

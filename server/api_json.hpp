@@ -1,0 +1,24 @@
+#pragma once
+// The query API's JSON shapes, shared by the GET and batch forms: a match, the admin unit, a
+// catalogue entry.
+#include "layers/query/engine.hpp"
+#include "layers/snapshot.hpp"
+#include "server/json_response.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace server {
+
+// {"layer","id","name_zh","name_en","kind","plan_ref","plan_text","precision","distance_m"}
+Json match_json(const layers::Snapshot& snapshot, const layers::query::Match& match);
+// {"province","city","county","adcode"} or null outside every county.
+Json admin_json(const layers::Feature* county);
+// {"site":{"lon","lat"},"admin","matches","nearest"}
+Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateResult& result);
+Json layer_json(const layers::Layer& layer);
+
+// `ids` → snapshot layer positions; an unknown id is a 400 naming it and the known ones.
+std::vector<std::uint32_t> layer_positions(const layers::Snapshot& snapshot, const std::vector<std::string>& ids);
+
+}  // namespace server
