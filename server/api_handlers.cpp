@@ -4,6 +4,8 @@
 #include "geo/geojson.hpp"
 #include "layers/query/site.hpp"
 #include "server/api_json.hpp"
+#include "server/api_protobuf.hpp"
+#include "server/negotiation.hpp"
 #include "server/params.hpp"
 #include "server/request_body.hpp"
 
@@ -72,10 +74,12 @@ Response handle_layers(const RequestContext& context) {
 }
 
 Response handle_locate(const RequestContext& context) {
+  const std::string_view answer = negotiate(context.request, {"application/json", kProtobufType});
   const Site site = site_from(context.params);
   layers::query::LocateOptions options;
   options.layers = layer_positions(context.snapshot, list_param(context.params, "layers"));
   const auto result = layers::query::locate(context.snapshot, site.wgs84, options);
+  if (answer == kProtobufType) return protobuf_response(context.request, locate_protobuf(context.snapshot, result));
   Json body = locate_json(context.snapshot, result);
   body["site"] = site_json(site);
   return json_response(context.request, http::status::ok, body);
@@ -96,6 +100,7 @@ Response handle_nearest(const RequestContext& context) {
 }
 
 Response handle_overlap(const RequestContext& context) {
+  const std::string_view answer = negotiate(context.request, {"application/json", kProtobufType});
   const Json parcel_json = json_body(context.request);
   geo::Geometry parcel;
   try {
@@ -105,6 +110,7 @@ Response handle_overlap(const RequestContext& context) {
   }
   const auto positions = layer_positions(context.snapshot, list_param(context.params, "layers"));
   const auto result = layers::query::overlap(context.snapshot, parcel, positions);
+  if (answer == kProtobufType) return protobuf_response(context.request, overlap_protobuf(context.snapshot, result));
   Json hits = Json::array();
   for (const auto& hit : result.hits) {
     Json entry = match_json(context.snapshot, {hit.layer, hit.feature, 0.0, {}});

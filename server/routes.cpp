@@ -1,5 +1,6 @@
 // Every route layoutd answers, in one table: what the service offers is readable in one place.
 #include "server/api_handlers.hpp"
+#include "server/batch_locate.hpp"
 #include "server/ogc_handlers.hpp"
 #include "server/router.hpp"
 
@@ -12,6 +13,7 @@ const Router& layoutd_router() {
     r.add("metrics", http::verb::get, "/metrics", handle_metrics);
     r.add("layers", http::verb::get, "/api/v1/layers", handle_layers);
     r.add("locate", http::verb::get, "/api/v1/locate", handle_locate);
+    r.add("locate_batch", http::verb::post, "/api/v1/locate", handle_locate_batch);
     r.add("nearest", http::verb::get, "/api/v1/nearest", handle_nearest);
     r.add("overlap", http::verb::post, "/api/v1/overlap", handle_overlap);
     add_ogc_routes(r);

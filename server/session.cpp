@@ -57,6 +57,15 @@ void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
   }
   request_started_ = std::chrono::steady_clock::now();
   ++request_count_;
+  if (ec == http::error::body_limit) {
+    // A Content-Length over the limit is refused from the header, before any of the body is read.
+    busy_ = true;
+    Request bare;
+    bare.version(11);
+    bare.keep_alive(false);
+    return respond(json_error(bare, http::status::payload_too_large, "payload_too_large",
+                              "request body exceeds " + std::to_string(app_.config.max_body_bytes) + " bytes"));
+  }
   if (ec) {
     busy_ = true;
     Request bare;
@@ -113,7 +122,19 @@ void Session::on_write(bool close, beast::error_code ec, std::size_t /*bytes*/) 
 void Session::do_close() {
   beast::error_code ignored;
   stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-  stream_.socket().close(ignored);
+  // Lingering close: a client still sending (a body we refused with 413, say) would get a reset
+  // from a closed socket, and a reset discards the response it has not read yet. Read and drop
+  // what it sends until it closes too, for two seconds at most.
+  stream_.expires_after(std::chrono::seconds(2));
+  do_linger();
+}
+
+void Session::do_linger() {
+  stream_.async_read_some(net::buffer(linger_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (!ec) return self->do_linger();
+    beast::error_code ignored;
+    self->stream_.socket().close(ignored);
+  });
 }
 
 }  // namespace server

@@ -8,6 +8,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -31,6 +32,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void respond(Response response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
   void do_close();
+  void do_linger();
   void on_shutdown();
   [[nodiscard]] std::string request_id() const;
 
@@ -44,6 +46,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;     // a request has been read and not yet answered
   bool closing_ = false;  // shutdown requested: close after the current response
   std::chrono::steady_clock::time_point request_started_;
+  std::array<char, 16384> linger_buffer_{};
 };
 
 }  // namespace server

@@ -5,15 +5,16 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include <csignal>
 #include <fcntl.h>
-#include <fstream>
 #include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <csignal>
+#include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -89,7 +90,9 @@ ChildProcess::~ChildProcess() {
   }
 }
 
-void ChildProcess::signal(int signal_number) const { kill(pid_, signal_number); }
+void ChildProcess::signal(int signal_number) const {
+  kill(pid_, signal_number);
+}
 
 std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
   auto code = wait_pid(pid_, timeout);
@@ -97,7 +100,9 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
   return code;
 }
 
-std::string ChildProcess::log() const { return read_file(log_file_); }
+std::string ChildProcess::log() const {
+  return read_file(log_file_);
+}
 
 std::optional<std::string> ChildProcess::wait_for_log(const std::string& text, std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -116,22 +121,49 @@ std::optional<std::string> ChildProcess::wait_for_log(const std::string& text, s
   return std::nullopt;
 }
 
-HttpResult http_get(const std::string& host, unsigned short port, const std::string& target) {
+HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call) {
   namespace beast = boost::beast;
   namespace http = beast::http;
   namespace net = boost::asio;
   net::io_context context;
   beast::tcp_stream stream(context);
   stream.connect(net::ip::tcp::endpoint(net::ip::make_address(host), port));
-  http::request<http::empty_body> request(http::verb::get, target, 11);
+  http::request<http::string_body> request(http::string_to_verb(call.method), call.target, 11);
   request.set(http::field::host, host);
+  if (!call.content_type.empty()) request.set(http::field::content_type, call.content_type);
+  if (!call.accept.empty()) request.set(http::field::accept, call.accept);
+  request.body() = call.body;
+  if (!call.body.empty() || call.method == "POST") request.prepare_payload();
   http::write(stream, request);
   beast::flat_buffer buffer;
-  http::response<http::string_body> response;
-  http::read(stream, buffer, response);
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(256U << 20);
+  http::read(stream, buffer, parser);
+  const auto& response = parser.get();
   beast::error_code ignored;
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
   return {static_cast<int>(response.result_int()), std::string(response[http::field::content_type]), response.body()};
+}
+
+HttpResult http_get(const std::string& host, unsigned short port, const std::string& target) {
+  return http_request(host, port, {"GET", target, {}, {}, {}});
+}
+
+LayoutdServer::LayoutdServer(const std::filesystem::path& layoutd, const std::filesystem::path& store,
+                             const std::filesystem::path& log_file, const std::vector<std::string>& extra)
+    : process_(
+          [&] {
+            std::vector<std::string> argv{layoutd.string(), "--store", store.string(), "--listen", "127.0.0.1:0",
+                                          "--threads",      "2"};
+            argv.insert(argv.end(), extra.begin(), extra.end());
+            return argv;
+          }(),
+          log_file) {
+  const auto line = process_.wait_for_log("listening on http://", std::chrono::seconds(60));
+  if (!line) throw std::runtime_error("layoutd did not start:\n" + process_.log());
+  std::smatch match;
+  if (!std::regex_search(*line, match, std::regex(R"(127\.0\.0\.1:(\d+))"))) throw std::runtime_error(*line);
+  port_ = static_cast<unsigned short>(std::stoi(match[1]));
 }
 
 }  // namespace test_support

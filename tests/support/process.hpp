@@ -1,11 +1,11 @@
 #pragma once
 // Running the project's executables from tests: one-shot commands with captured output, and
 // long-running servers with their log in a file.
+#include <sys/types.h>
 #include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace test_support {
@@ -47,7 +47,30 @@ struct HttpResult {
   std::string body;
 };
 
-// One GET over a fresh connection (Boost.Beast, synchronous).
+struct HttpCall {
+  std::string method;  // "GET", "POST", ...
+  std::string target;
+  std::string body;
+  std::string content_type;
+  std::string accept;
+};
+
+// One request over a fresh connection (Boost.Beast, synchronous).
+HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call);
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target);
+
+// layoutd started on a free port (--listen 127.0.0.1:0), the port learnt from its log; killed on
+// destruction if still running.
+class LayoutdServer {
+ public:
+  LayoutdServer(const std::filesystem::path& layoutd, const std::filesystem::path& store,
+                const std::filesystem::path& log_file, const std::vector<std::string>& extra = {});
+  [[nodiscard]] unsigned short port() const noexcept { return port_; }
+  ChildProcess& process() noexcept { return process_; }
+
+ private:
+  ChildProcess process_;
+  unsigned short port_ = 0;
+};
 
 }  // namespace test_support
