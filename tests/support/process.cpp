@@ -5,15 +5,16 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include <csignal>
 #include <fcntl.h>
-#include <fstream>
 #include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <csignal>
+#include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -114,6 +115,16 @@ std::optional<std::string> ChildProcess::wait_for_log(const std::string& text, s
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return std::nullopt;
+}
+
+RunningLayoutd::RunningLayoutd(const std::string& binary, const std::filesystem::path& store,
+                               const std::filesystem::path& log_file)
+    : process({binary, "--store", store.string(), "--listen", "127.0.0.1:0", "--threads", "2"}, log_file) {
+  const auto line = process.wait_for_log("listening on http://", std::chrono::seconds(20));
+  if (!line) throw std::runtime_error("layoutd did not start:\n" + process.log());
+  std::smatch match;
+  if (!std::regex_search(*line, match, std::regex(R"(127\.0\.0\.1:(\d+))"))) throw std::runtime_error(*line);
+  port = static_cast<unsigned short>(std::stoi(match[1]));
 }
 
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target) {

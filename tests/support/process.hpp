@@ -41,6 +41,14 @@ class ChildProcess {
   std::filesystem::path log_file_;
 };
 
+// layoutd on a free port of 127.0.0.1 (--listen 127.0.0.1:0), the port read from its log once it
+// says it is listening. Throws if it does not start within 20 s.
+struct RunningLayoutd {
+  RunningLayoutd(const std::string& binary, const std::filesystem::path& store, const std::filesystem::path& log_file);
+  ChildProcess process;
+  unsigned short port = 0;
+};
+
 struct HttpResult {
   int status = 0;
   std::string content_type;
