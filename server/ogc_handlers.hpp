@@ -1,5 +1,6 @@
 #pragma once
-// OGC API – Features 1.0 (Core + GeoJSON) under /ogc.
+// OGC API – Features 1.0 (Core + GeoJSON) under /ogc: landing page, conformance, collections (one
+// per snapshot layer) and their items. Always JSON / GeoJSON; there is no HTML or OpenAPI document.
 #include "server/router.hpp"
 
 namespace server {

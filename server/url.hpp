@@ -17,6 +17,10 @@ Target split_target(std::string_view target) noexcept;
 // %XX escapes (and '+' as a space in query strings, as HTML forms send it).
 std::string percent_decode(std::string_view text, bool plus_is_space);
 
+// The inverse, for one path segment or one query name or value: RFC 3986 unreserved characters and
+// ',' (a sub-delimiter that bbox lists use and no parser here splits on) stay, the rest becomes %XX.
+std::string percent_encode(std::string_view text);
+
 // name=value pairs of a query string, in order, decoded. A name given twice keeps the first value.
 class QueryParams {
  public:

@@ -11,29 +11,29 @@
 namespace {
 
 using nlohmann::json;
-using test_support::LayoutdServer;
+using test_support::RunningLayoutd;
 using test_support::TempDir;
 
 class ApiOnDataset : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    server_ = new LayoutdServer(LAYOUTD_BIN, LAYOUTD_TEST_STORE, dir_->path() / "layoutd.log");
+    server_ = new RunningLayoutd(LAYOUTD_BIN, LAYOUTD_TEST_STORE, dir_->path() / "layoutd.log");
   }
   static void TearDownTestSuite() {
     delete server_;
     delete dir_;
   }
   static json get(const std::string& target, int expected = 200) {
-    const auto result = test_support::http_get("127.0.0.1", server_->port(), target);
+    const auto result = test_support::http_get("127.0.0.1", server_->port, target);
     EXPECT_EQ(result.status, expected) << target << ": " << result.body;
     return json::parse(result.body);
   }
   static TempDir* dir_;
-  static LayoutdServer* server_;
+  static RunningLayoutd* server_;
 };
 TempDir* ApiOnDataset::dir_ = nullptr;
-LayoutdServer* ApiOnDataset::server_ = nullptr;
+RunningLayoutd* ApiOnDataset::server_ = nullptr;
 
 std::vector<std::string> names_in(const json& matches, const std::string& layer) {
   std::vector<std::string> out;
@@ -72,7 +72,7 @@ TEST_F(ApiOnDataset, CatalogueListsEveryLayer) {
 TEST_F(ApiOnDataset, CsvBatchOverHttpAgreesWithSingleLocates) {
   const std::string csv = "name,lon,lat\n双阳,125.6646,43.5253\n长春站,125.3245,43.9070\n";
   const auto result = test_support::http_request(
-      "127.0.0.1", server_->port(), {"POST", "/api/v1/locate", csv, "text/csv; charset=utf-8", "application/json"});
+      "127.0.0.1", server_->port, {"POST", "/api/v1/locate", csv, "text/csv; charset=utf-8", "application/json"});
   ASSERT_EQ(result.status, 200) << result.body;
   const auto body = json::parse(result.body);
   ASSERT_EQ(body["features"].size(), 2U);
@@ -83,7 +83,7 @@ TEST_F(ApiOnDataset, CsvBatchOverHttpAgreesWithSingleLocates) {
 
 TEST_F(ApiOnDataset, OversizedBodyIs413AndTheServerKeepsServing) {
   const std::string huge(9U << 20, 'x');  // over the default 8 MiB --max-body
-  const auto result = test_support::http_request("127.0.0.1", server_->port(),
+  const auto result = test_support::http_request("127.0.0.1", server_->port,
                                                  {"POST", "/api/v1/overlap", huge, "application/json", ""});
   EXPECT_EQ(result.status, 413);
   EXPECT_EQ(json::parse(result.body)["error"], "payload_too_large");

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
-#include <regex>
 
 namespace {
 
@@ -15,19 +14,10 @@ using namespace std::chrono_literals;
 using test_support::ChildProcess;
 using test_support::TempDir;
 
-// Starts layoutd on a free port (--listen 127.0.0.1:0) and learns the port from its log.
-struct RunningServer {
-  explicit RunningServer(const std::filesystem::path& store, const TempDir& dir)
-      : process({LAYOUTD_BIN, "--store", store.string(), "--listen", "127.0.0.1:0", "--threads", "2"},
-                dir / "layoutd.log") {
-    const auto line = process.wait_for_log("listening on http://", 20s);
-    if (!line) throw std::runtime_error("layoutd did not start:\n" + process.log());
-    std::smatch match;
-    if (!std::regex_search(*line, match, std::regex(R"(127\.0\.0\.1:(\d+))"))) throw std::runtime_error(*line);
-    port = static_cast<unsigned short>(std::stoi(match[1]));
-  }
-  ChildProcess process;
-  unsigned short port = 0;
+// layoutd on a free port with its log in `dir`.
+struct RunningServer : test_support::RunningLayoutd {
+  RunningServer(const std::filesystem::path& store, const TempDir& dir)
+      : RunningLayoutd(LAYOUTD_BIN, store, dir / "layoutd.log") {}
 };
 
 TEST(Layoutd, HealthzThenCleanStopOnSigterm) {

@@ -149,21 +149,21 @@ HttpResult http_get(const std::string& host, unsigned short port, const std::str
   return http_request(host, port, {"GET", target, {}, {}, {}});
 }
 
-LayoutdServer::LayoutdServer(const std::filesystem::path& layoutd, const std::filesystem::path& store,
-                             const std::filesystem::path& log_file, const std::vector<std::string>& extra)
-    : process_(
+RunningLayoutd::RunningLayoutd(const std::string& binary, const std::filesystem::path& store,
+                               const std::filesystem::path& log_file, const std::vector<std::string>& extra)
+    : process(
           [&] {
-            std::vector<std::string> argv{layoutd.string(), "--store", store.string(), "--listen", "127.0.0.1:0",
-                                          "--threads",      "2"};
+            std::vector<std::string> argv{binary, "--store", store.string(), "--listen", "127.0.0.1:0", "--threads", "2"};
             argv.insert(argv.end(), extra.begin(), extra.end());
             return argv;
           }(),
           log_file) {
-  const auto line = process_.wait_for_log("listening on http://", std::chrono::seconds(60));
-  if (!line) throw std::runtime_error("layoutd did not start:\n" + process_.log());
+  // Generous: the snapshot's indexes take a few seconds to build under sanitizers.
+  const auto line = process.wait_for_log("listening on http://", std::chrono::seconds(60));
+  if (!line) throw std::runtime_error("layoutd did not start:\n" + process.log());
   std::smatch match;
   if (!std::regex_search(*line, match, std::regex(R"(127\.0\.0\.1:(\d+))"))) throw std::runtime_error(*line);
-  port_ = static_cast<unsigned short>(std::stoi(match[1]));
+  port = static_cast<unsigned short>(std::stoi(match[1]));
 }
 
 }  // namespace test_support

@@ -41,6 +41,15 @@ class ChildProcess {
   std::filesystem::path log_file_;
 };
 
+// layoutd on a free port of 127.0.0.1 (--listen 127.0.0.1:0), the port read from its log once it
+// says it is listening. Throws if it does not start within 60 s.
+struct RunningLayoutd {
+  RunningLayoutd(const std::string& binary, const std::filesystem::path& store, const std::filesystem::path& log_file,
+                 const std::vector<std::string>& extra_arguments = {});
+  ChildProcess process;
+  unsigned short port = 0;
+};
+
 struct HttpResult {
   int status = 0;
   std::string content_type;
@@ -58,19 +67,5 @@ struct HttpCall {
 // One request over a fresh connection (Boost.Beast, synchronous).
 HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call);
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target);
-
-// layoutd started on a free port (--listen 127.0.0.1:0), the port learnt from its log; killed on
-// destruction if still running.
-class LayoutdServer {
- public:
-  LayoutdServer(const std::filesystem::path& layoutd, const std::filesystem::path& store,
-                const std::filesystem::path& log_file, const std::vector<std::string>& extra = {});
-  [[nodiscard]] unsigned short port() const noexcept { return port_; }
-  ChildProcess& process() noexcept { return process_; }
-
- private:
-  ChildProcess process_;
-  unsigned short port_ = 0;
-};
 
 }  // namespace test_support
