@@ -5,6 +5,7 @@
 #include "layers/query/site.hpp"
 #include "server/api_json.hpp"
 #include "server/api_protobuf.hpp"
+#include "server/locate_text.hpp"
 #include "server/negotiation.hpp"
 #include "server/params.hpp"
 #include "server/request_body.hpp"
@@ -80,9 +81,13 @@ Response handle_locate(const RequestContext& context) {
   options.layers = layer_positions(context.snapshot, list_param(context.params, "layers"));
   const auto result = layers::query::locate(context.snapshot, site.wgs84, options);
   if (answer == kProtobufType) return protobuf_response(context.request, locate_protobuf(context.snapshot, result));
-  Json body = locate_json(context.snapshot, result);
-  body["site"] = site_json(site);
-  return json_response(context.request, http::status::ok, body);
+  Response response(http::status::ok, context.request.version());
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  response.keep_alive(context.request.keep_alive());
+  response.body() = locate_text(*context.app.match_fragments.get(context.snapshot), result,
+                                {site.input_lon, site.input_lat, site.crs});
+  response.prepare_payload();
+  return response;
 }
 
 Response handle_nearest(const RequestContext& context) {

@@ -14,9 +14,6 @@ Json text_or_null(const layers::Feature& feature, std::string_view name) {
 }
 
 // Centimetres are the most a distance on these data can mean.
-double round_cm(double metres) {
-  return std::round(metres * 100.0) / 100.0;
-}
 
 Json bbox_json(const geo::Envelope& box) {
   if (box.is_null()) return nullptr;
@@ -24,6 +21,10 @@ Json bbox_json(const geo::Envelope& box) {
 }
 
 }  // namespace
+
+double round_to_cm(double metres) {
+  return std::round(metres * 100.0) / 100.0;
+}
 
 Json match_json(const layers::Snapshot& snapshot, const layers::query::Match& match) {
   const layers::Layer& layer = snapshot.layers()[match.layer];
@@ -36,7 +37,7 @@ Json match_json(const layers::Snapshot& snapshot, const layers::query::Match& ma
           {"plan_ref", text_or_null(feature, "plan_ref")},
           {"plan_text", text_or_null(feature, "plan_text")},
           {"precision", text_or_null(feature, "precision")},
-          {"distance_m", round_cm(match.distance_m)}};
+          {"distance_m", round_to_cm(match.distance_m)}};
 }
 
 Json admin_json(const layers::Feature* county) {

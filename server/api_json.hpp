@@ -18,6 +18,9 @@ Json admin_json(const layers::Feature* county);
 Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateResult& result);
 Json layer_json(const layers::Layer& layer);
 
+// Distances are given to the centimetre: the most they can mean on these data.
+double round_to_cm(double metres);
+
 // `ids` → snapshot layer positions; an unknown id is a 400 naming it and the known ones.
 std::vector<std::uint32_t> layer_positions(const layers::Snapshot& snapshot, const std::vector<std::string>& ids);
 

@@ -4,6 +4,7 @@
 // atomic counters.
 #include "layers/snapshot.hpp"
 #include "server/config.hpp"
+#include "server/match_fragments.hpp"
 #include "server/metrics.hpp"
 
 #include <chrono>
@@ -17,6 +18,7 @@ struct App {
   layers::SnapshotSlot snapshot;
   const std::chrono::steady_clock::time_point started;
   const Metrics metrics;  // one series per route of layoutd_router()
+  const MatchFragmentsCache match_fragments;
 };
 
 }  // namespace server
