@@ -18,6 +18,18 @@ std::string allow_header(const std::vector<http::verb>& verbs) {
   return out;
 }
 
+// A browser asking whether a cross-origin request may follow (CORS preflight).
+Response cors_preflight(const App& app, const Request& request, const std::vector<http::verb>& allowed) {
+  Response response(http::status::no_content, request.version());
+  response.set(http::field::access_control_allow_methods, allow_header(allowed));
+  response.set(http::field::access_control_allow_headers, "Content-Type, Accept");
+  response.set(http::field::access_control_max_age, "86400");
+  response.set(http::field::access_control_allow_origin, app.config.cors_origin);
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  return response;
+}
+
 }  // namespace
 
 Response handle_request(const App& app, const Request& request, std::string_view request_id) {
@@ -29,6 +41,10 @@ Response handle_request(const App& app, const Request& request, std::string_view
   Response response = [&] {
     try {
       match = router.match(request.method(), target.path);
+      if (match.route == nullptr && request.method() == http::verb::options && !match.allowed.empty() &&
+          !app.config.cors_origin.empty()) {
+        return cors_preflight(app, request, match.allowed);
+      }
       if (match.route == nullptr) {
         if (!match.allowed.empty()) {
           throw HttpError(http::status::method_not_allowed, "method_not_allowed",
@@ -47,8 +63,13 @@ Response handle_request(const App& app, const Request& request, std::string_view
       return error_response(request, std::current_exception(), request_id);
     }
   }();
-  if (response.result() == http::status::method_not_allowed)
+  if (response.result() == http::status::method_not_allowed) {
     response.set(http::field::allow, allow_header(match.allowed));
+  }
+  if (!app.config.cors_origin.empty()) {
+    response.set(http::field::access_control_allow_origin, app.config.cors_origin);
+    response.set(http::field::vary, "Origin");
+  }
   app.metrics.record(series, response.result_int(),
                      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start));
   return response;

@@ -195,6 +195,27 @@ TEST(Api, BadInputGetsAClearStatus) {
   }
 }
 
+TEST(Api, CorsHeadersAndPreflightWhenConfigured) {
+  const auto plain = make_app();
+  EXPECT_EQ(server::handle_request(plain, request(verb::get, "/healthz"))
+                .count(server::http::field::access_control_allow_origin),
+            0U);
+  EXPECT_EQ(server::handle_request(plain, request(verb::options, "/api/v1/overlap")).result(),
+            status::method_not_allowed);
+
+  server::ServerConfig config;
+  config.cors_origin = "https://maps.example.cn";
+  const server::App app(config, std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 1));
+  const auto response = server::handle_request(app, request(verb::get, "/healthz"));
+  EXPECT_EQ(response[server::http::field::access_control_allow_origin], "https://maps.example.cn");
+  const auto preflight = server::handle_request(app, request(verb::options, "/api/v1/locate"));
+  EXPECT_EQ(preflight.result(), status::no_content);
+  EXPECT_EQ(preflight[server::http::field::access_control_allow_methods], "GET, POST");
+  EXPECT_EQ(preflight[server::http::field::access_control_allow_origin], "https://maps.example.cn");
+  // A path that exists under no method is still a 404, preflight or not.
+  EXPECT_EQ(server::handle_request(app, request(verb::options, "/nowhere")).result(), status::not_found);
+}
+
 TEST(Api, MetricsCountRequestsByRouteAndStatus) {
   const auto app = make_app();
   (void)server::handle_request(app, request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7"));
