@@ -26,8 +26,7 @@ struct Site {
 Site site_from(const QueryParams& params) {
   const double lon = required_number(params, "lon");
   const double lat = required_number(params, "lat");
-  const std::string* crs_text = params.find("crs");
-  const auto crs = crs_text == nullptr ? layers::query::InputCrs::Wgs84 : layers::query::parse_input_crs(*crs_text);
+  const auto crs = input_crs_param(params);
   return {layers::query::to_wgs84(lon, lat, crs), lon, lat, crs};
 }
 
@@ -56,14 +55,12 @@ Response handle_healthz(const RequestContext& context) {
 }
 
 Response handle_metrics(const RequestContext& context) {
-  Response response(http::status::ok, context.request.version());
-  response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-  response.set(http::field::cache_control, "no-store");
-  response.keep_alive(context.request.keep_alive());
   const auto uptime =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - context.app.started);
-  response.body() = context.app.metrics.prometheus(context.snapshot, uptime);
-  response.prepare_payload();
+  Response response =
+      body_response(context.request, http::status::ok, context.app.metrics.prometheus(context.snapshot, uptime),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  response.set(http::field::cache_control, "no-store");
   return response;
 }
 
@@ -81,13 +78,10 @@ Response handle_locate(const RequestContext& context) {
   options.layers = layer_positions(context.snapshot, list_param(context.params, "layers"));
   const auto result = layers::query::locate(context.snapshot, site.wgs84, options);
   if (answer == kProtobufType) return protobuf_response(context.request, locate_protobuf(context.snapshot, result));
-  Response response(http::status::ok, context.request.version());
-  response.set(http::field::content_type, "application/json; charset=utf-8");
-  response.keep_alive(context.request.keep_alive());
-  response.body() = locate_text(*context.app.match_fragments.get(context.snapshot), result,
-                                {site.input_lon, site.input_lat, site.crs});
-  response.prepare_payload();
-  return response;
+  return body_response(context.request, http::status::ok,
+                       locate_text(*context.app.match_fragments.get(context.snapshot), result,
+                                   {site.input_lon, site.input_lat, site.crs}),
+                       "application/json; charset=utf-8");
 }
 
 Response handle_nearest(const RequestContext& context) {

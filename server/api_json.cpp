@@ -69,14 +69,27 @@ Json layer_json(const layers::Layer& layer) {
           {"bbox", bbox_json(layer.bounds())}};
 }
 
+std::string layer_id_list(const layers::Snapshot& snapshot) {
+  std::string out;
+  for (const auto& layer : snapshot.layers()) {
+    if (!out.empty()) out += ", ";
+    out += layer.id();
+  }
+  return out;
+}
+
+layers::query::InputCrs input_crs_param(const QueryParams& params) {
+  const std::string* text = params.find("crs");
+  return text == nullptr ? layers::query::InputCrs::Wgs84 : layers::query::parse_input_crs(*text);
+}
+
 std::vector<std::uint32_t> layer_positions(const layers::Snapshot& snapshot, const std::vector<std::string>& ids) {
   std::vector<std::uint32_t> out;
   for (const auto& id : ids) {
     const int position = snapshot.layer_position(id);
     if (position < 0) {
-      std::string known;
-      for (const auto& layer : snapshot.layers()) known += (known.empty() ? "" : ", ") + layer.id();
-      throw HttpError(http::status::bad_request, "unknown_layer", "no layer '" + id + "'; layers are: " + known);
+      throw HttpError(http::status::bad_request, "unknown_layer",
+                      "no layer '" + id + "'; layers are: " + layer_id_list(snapshot));
     }
     out.push_back(static_cast<std::uint32_t>(position));
   }

@@ -1,6 +1,7 @@
 #include "server/api_protobuf.hpp"
 
 #include "layoutd_api.pb.h"
+#include "server/json_response.hpp"
 
 namespace server {
 namespace {
@@ -57,12 +58,7 @@ std::string overlap_protobuf(const layers::Snapshot& snapshot, const layers::que
 }
 
 Response protobuf_response(const Request& request, std::string body) {
-  Response response(http::status::ok, request.version());
-  response.set(http::field::content_type, kProtobufType);
-  response.keep_alive(request.keep_alive());
-  response.body() = std::move(body);
-  response.prepare_payload();
-  return response;
+  return body_response(request, http::status::ok, std::move(body), kProtobufType);
 }
 
 }  // namespace server

@@ -204,8 +204,7 @@ Json geojson_answer(const layers::Snapshot& snapshot, BatchInput& in,
 Response handle_locate_batch(const RequestContext& context) {
   const Request& request = context.request;
   const std::string_view answer_type = negotiate(request, {"application/geo+json", "application/json", "text/csv"});
-  const std::string* crs_text = context.params.find("crs");
-  const auto crs = crs_text == nullptr ? layers::query::InputCrs::Wgs84 : layers::query::parse_input_crs(*crs_text);
+  const auto crs = input_crs_param(context.params);
   require_media_type(request, {"text/csv", "application/geo+json", "application/json"});
   const std::string type = media_type(request);
   BatchInput in = type == "text/csv" ? read_csv(request, crs) : read_geojson(request, crs);
@@ -217,12 +216,8 @@ Response handle_locate_batch(const RequestContext& context) {
   const auto results = layers::query::locate_batch(context.snapshot, in.sites, options, threads);
 
   if (answer_type == "text/csv") {
-    Response response(http::status::ok, request.version());
-    response.set(http::field::content_type, "text/csv; charset=utf-8");
-    response.keep_alive(request.keep_alive());
-    response.body() = csv_answer(context.snapshot, in, results);
-    response.prepare_payload();
-    return response;
+    return body_response(request, http::status::ok, csv_answer(context.snapshot, in, results),
+                         "text/csv; charset=utf-8");
   }
   return json_response(request, http::status::ok, geojson_answer(context.snapshot, in, results), answer_type);
 }

@@ -4,14 +4,19 @@
 
 namespace server {
 
-Response json_response(const Request& request, http::status status, const Json& body, std::string_view content_type) {
+Response body_response(const Request& request, http::status status, std::string body, std::string_view content_type) {
   Response response(status, request.version());
-  response.set(http::field::content_type, std::string(content_type) + "; charset=utf-8");
+  response.set(http::field::content_type, content_type);
   response.keep_alive(request.keep_alive());
-  // Replace rather than throw on invalid UTF-8 that slipped into a store: never fail a response on it.
-  response.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  response.body() = std::move(body);
   response.prepare_payload();
   return response;
+}
+
+Response json_response(const Request& request, http::status status, const Json& body, std::string_view content_type) {
+  // Replace rather than throw on invalid UTF-8 that slipped into a store: never fail a response on it.
+  return body_response(request, status, body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                       std::string(content_type) + "; charset=utf-8");
 }
 
 }  // namespace server

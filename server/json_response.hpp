@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <string_view>
+
 namespace server {
 
 // Response bodies keep their members in the order they were written (the "error" before the
@@ -11,6 +14,9 @@ using Json = nlohmann::ordered_json;
 
 // A response with `body` as UTF-8 JSON (Chinese left unescaped), keep-alive and version copied from
 // the request.
+// Any other body: status, Content-Type, keep-alive and version copied from the request.
+Response body_response(const Request& request, http::status status, std::string body, std::string_view content_type);
+
 Response json_response(const Request& request, http::status status, const Json& body,
                        std::string_view content_type = "application/json");
 

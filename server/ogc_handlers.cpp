@@ -1,5 +1,7 @@
 #include "server/ogc_handlers.hpp"
 
+#include "server/api_json.hpp"
+
 #include "server/ogc_json.hpp"
 #include "server/ogc_selection.hpp"
 #include "server/public_url.hpp"
@@ -25,10 +27,8 @@ const layers::Layer& collection_of(const RequestContext& context) {
   const std::string& id = context.args.at(0);
   const layers::Layer* layer = context.snapshot.find(id);
   if (layer == nullptr) {
-    std::string known;
-    for (const auto& l : context.snapshot.layers()) known += (known.empty() ? "" : ", ") + l.id();
     throw HttpError(http::status::not_found, "unknown_collection",
-                    "no collection '" + id + "'; collections are: " + known);
+                    "no collection '" + id + "'; collections are: " + layer_id_list(context.snapshot));
   }
   return *layer;
 }

@@ -40,6 +40,16 @@ std::string Session::request_id() const {
   return std::to_string(connection_id_) + "-" + std::to_string(request_count_);
 }
 
+Response Session::unreadable(Request request, beast::error_code ec) const {
+  // The rest of the stream cannot be trusted to hold request boundaries: close after answering.
+  request.keep_alive(false);
+  if (ec == http::error::body_limit) {
+    return json_error(request, http::status::payload_too_large, "payload_too_large",
+                      "request body exceeds " + std::to_string(app_.config.max_body_bytes) + " bytes");
+  }
+  return json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message());
+}
+
 void Session::do_read() {
   if (closing_) return do_close();
   parser_.emplace();  // a fresh parser per request: no state leaks between requests
@@ -57,21 +67,12 @@ void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
   }
   request_started_ = std::chrono::steady_clock::now();
   ++request_count_;
-  if (ec == http::error::body_limit) {
-    // A Content-Length over the limit is refused from the header, before any of the body is read.
-    busy_ = true;
-    Request bare;
-    bare.version(11);
-    bare.keep_alive(false);
-    return respond(json_error(bare, http::status::payload_too_large, "payload_too_large",
-                              "request body exceeds " + std::to_string(app_.config.max_body_bytes) + " bytes"));
-  }
   if (ec) {
+    // Includes a Content-Length over the limit, refused from the header before any body is read.
     busy_ = true;
     Request bare;
     bare.version(11);
-    return respond(
-        json_error(bare, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
+    return respond(unreadable(std::move(bare), ec));
   }
   stream_.expires_after(app_.config.read_timeout);
   http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
@@ -84,16 +85,7 @@ void Session::on_body(beast::error_code ec, std::size_t /*bytes*/) {
   }
   busy_ = true;
   Request request = parser_->release();
-  if (ec == http::error::body_limit) {
-    request.keep_alive(false);
-    return respond(json_error(request, http::status::payload_too_large, "payload_too_large",
-                              "request body exceeds " + std::to_string(app_.config.max_body_bytes) + " bytes"));
-  }
-  if (ec) {
-    request.keep_alive(false);
-    return respond(
-        json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message()));
-  }
+  if (ec) return respond(unreadable(std::move(request), ec));
   const std::string id = request_id();
   Response response = handle_request(app_, request, id);
   const auto micros =

@@ -29,6 +29,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void do_read();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_body(boost::beast::error_code ec, std::size_t bytes);
+  // 413 for a body over the limit, 400 for anything else the parser refused.
+  [[nodiscard]] Response unreadable(Request request, boost::beast::error_code ec) const;
   void respond(Response response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
   void do_close();
