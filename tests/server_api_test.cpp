@@ -3,7 +3,7 @@
 #include "geo/gcj02.hpp"
 #include "layoutd_api.pb.h"
 #include "server/handle_request.hpp"
-#include "support/fixture_store.hpp"
+#include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -13,11 +13,6 @@ namespace {
 using nlohmann::json;
 using server::http::status;
 using server::http::verb;
-
-server::App make_app() {
-  auto snapshot = std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 3);
-  return server::App(server::ServerConfig{}, std::move(snapshot));
-}
 
 server::Request request(verb method, const std::string& target, std::string body = {},
                         std::string content_type = "application/json") {
@@ -44,7 +39,7 @@ std::vector<std::string> ids_of(const json& list) {
 }
 
 TEST(Api, LayersCatalogue) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   const auto body = call(app, request(verb::get, "/api/v1/layers"), status::ok);
   ASSERT_EQ(body["layers"].size(), 2U);
   EXPECT_EQ(body["layers"][0]["id"], "groups");
@@ -56,7 +51,7 @@ TEST(Api, LayersCatalogue) {
 }
 
 TEST(Api, LocateInTwoOverlappingGroupsAndNearTheRiver) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   const auto response = server::handle_request(app, request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7"));
   ASSERT_EQ(response.result(), status::ok);
   // Chinese stays UTF-8 on the wire, not \u escapes.
@@ -78,7 +73,7 @@ TEST(Api, LocateInTwoOverlappingGroupsAndNearTheRiver) {
 }
 
 TEST(Api, LocateFiltersLayersAndAcceptsGcj02) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   const auto only = call(app, request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7&layers=water_veins"), status::ok);
   EXPECT_TRUE(only["matches"].empty());  // 10 km from a river with a 2 km band
   const geo::LonLat gcj = geo::wgs84_to_gcj02({125.2, 43.7});
@@ -92,7 +87,7 @@ TEST(Api, LocateFiltersLayersAndAcceptsGcj02) {
 }
 
 TEST(Api, NearestWithK) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   const auto body = call(app, request(verb::get, "/api/v1/nearest?lon=125.9&lat=43.6&layer=groups&k=2"), status::ok);
   EXPECT_EQ(ids_of(body["nearest"]), (std::vector<std::string>{"east", "west"}));
   EXPECT_EQ(body["nearest"][0]["distance_m"], 0.0);
@@ -100,7 +95,7 @@ TEST(Api, NearestWithK) {
 }
 
 TEST(Api, OverlapOfAParcelAcrossBothGroups) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   const std::string parcel =
       R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[125.3,43.6],[125.6,43.6],[125.6,43.7],[125.3,43.7],[125.3,43.6]]]}})";
   const auto body = call(app, request(verb::post, "/api/v1/overlap", parcel, "application/geo+json"), status::ok);
@@ -115,7 +110,7 @@ TEST(Api, OverlapOfAParcelAcrossBothGroups) {
 }
 
 TEST(Api, ProtobufAnswersCarryTheSameContentAsJson) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   auto r = request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7");
   r.set(server::http::field::accept, "application/x-protobuf");
   const auto response = server::handle_request(app, r);
@@ -144,7 +139,7 @@ TEST(Api, ProtobufAnswersCarryTheSameContentAsJson) {
 
 // Every kind of bad input: the right 4xx, a JSON {"error","detail"}, never a 500.
 TEST(Api, BadInputGetsAClearStatus) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   struct Case {
     server::Request r;
     status expected;
@@ -196,7 +191,7 @@ TEST(Api, BadInputGetsAClearStatus) {
 }
 
 TEST(Api, CorsHeadersAndPreflightWhenConfigured) {
-  const auto plain = make_app();
+  const auto plain = test_support::sample_app(3);
   EXPECT_EQ(server::handle_request(plain, request(verb::get, "/healthz"))
                 .count(server::http::field::access_control_allow_origin),
             0U);
@@ -205,7 +200,7 @@ TEST(Api, CorsHeadersAndPreflightWhenConfigured) {
 
   server::ServerConfig config;
   config.cors_origin = "https://maps.example.cn";
-  const server::App app(config, std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 1));
+  const server::App app = test_support::sample_app(1, config);
   const auto response = server::handle_request(app, request(verb::get, "/healthz"));
   EXPECT_EQ(response[server::http::field::access_control_allow_origin], "https://maps.example.cn");
   const auto preflight = server::handle_request(app, request(verb::options, "/api/v1/locate"));
@@ -217,7 +212,7 @@ TEST(Api, CorsHeadersAndPreflightWhenConfigured) {
 }
 
 TEST(Api, MetricsCountRequestsByRouteAndStatus) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(3);
   (void)server::handle_request(app, request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7"));
   (void)server::handle_request(app, request(verb::get, "/api/v1/locate?lon=125.45&lat=43.7"));
   (void)server::handle_request(app, request(verb::get, "/api/v1/locate?lon=x&lat=43.7"));

@@ -2,7 +2,7 @@
 #include "server/csv.hpp"
 #include "server/handle_request.hpp"
 #include "server/negotiation.hpp"
-#include "support/fixture_store.hpp"
+#include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -12,11 +12,6 @@ namespace {
 using nlohmann::json;
 using server::http::status;
 using server::http::verb;
-
-server::App make_app() {
-  auto snapshot = std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 1);
-  return server::App(server::ServerConfig{}, std::move(snapshot));
-}
 
 server::Request post(const std::string& target, std::string body, const std::string& content_type,
                      const std::string& accept = "") {
@@ -60,7 +55,7 @@ TEST(Negotiation, QValuesAndWildcards) {
 }
 
 TEST(BatchLocate, CsvInCsvOutKeepsColumnsAndOrder) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const std::string csv = "site,lon,lat,note\nA,125.45,43.7,\"both, groups\"\nB,125.2,43.6,west\nC,125.9,43.9,east\n";
   const auto response = server::handle_request(app, post("/api/v1/locate", csv, "text/csv", "text/csv"));
   ASSERT_EQ(response.result(), status::ok) << response.body();
@@ -80,7 +75,7 @@ TEST(BatchLocate, CsvInCsvOutKeepsColumnsAndOrder) {
 }
 
 TEST(BatchLocate, GeoJsonInGeoJsonOutMatchesSingleLocate) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const std::string fc = R"({"type":"FeatureCollection","features":[
     {"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Point","coordinates":[125.45,43.7]}},
     {"type":"Feature","properties":{"name":"B"},"geometry":{"type":"Point","coordinates":[125.2,43.6]}}]})";
@@ -100,7 +95,7 @@ TEST(BatchLocate, GeoJsonInGeoJsonOutMatchesSingleLocate) {
 }
 
 TEST(BatchLocate, BadBatchesAreRefusedWithTheRecordNamed) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   struct Case {
     server::Request r;
     status expected;

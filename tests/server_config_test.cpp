@@ -25,8 +25,8 @@ TEST(Config, DefaultsFollowTheDocs) {
 }
 
 TEST(Config, FlagsAreApplied) {
-  const auto config = parse({"--store", "PG:dbname=layout", "--listen", "0.0.0.0:9000", "--threads", "3",
-                             "--max-body", "2"});
+  const auto config =
+      parse({"--store", "PG:dbname=layout", "--listen", "0.0.0.0:9000", "--threads", "3", "--max-body", "2"});
   ASSERT_TRUE(config);
   EXPECT_EQ(config->store, "PG:dbname=layout");
   EXPECT_EQ(config->host, "0.0.0.0");

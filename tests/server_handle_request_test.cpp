@@ -1,15 +1,10 @@
 #include "server/handle_request.hpp"
-#include "support/fixture_store.hpp"
+#include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace {
-
-server::App make_app() {
-  auto snapshot = std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 7);
-  return server::App(server::ServerConfig{}, std::move(snapshot));
-}
 
 server::Request get(const std::string& target, server::http::verb verb = server::http::verb::get) {
   server::Request request(verb, target, 11);
@@ -18,7 +13,7 @@ server::Request get(const std::string& target, server::http::verb verb = server:
 }
 
 TEST(HandleRequest, HealthzReportsTheSnapshot) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(7);
   const auto response = server::handle_request(app, get("/healthz"));
   EXPECT_EQ(response.result(), server::http::status::ok);
   EXPECT_TRUE(response.keep_alive());
@@ -32,7 +27,7 @@ TEST(HandleRequest, HealthzReportsTheSnapshot) {
 }
 
 TEST(HandleRequest, UnknownRouteIs404WithJsonError) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(7);
   const auto response = server::handle_request(app, get("/nope"));
   EXPECT_EQ(response.result(), server::http::status::not_found);
   const auto body = nlohmann::json::parse(response.body());
@@ -41,7 +36,7 @@ TEST(HandleRequest, UnknownRouteIs404WithJsonError) {
 }
 
 TEST(HandleRequest, WrongMethodIs405WithAllow) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app(7);
   const auto response = server::handle_request(app, get("/healthz", server::http::verb::post));
   EXPECT_EQ(response.result(), server::http::status::method_not_allowed);
   EXPECT_EQ(response[server::http::field::allow], "GET");

@@ -2,7 +2,7 @@
 // bbox selection, single items, and every client error as {"error","detail"} with its status.
 #include "server/handle_request.hpp"
 #include "server/router.hpp"
-#include "support/fixture_store.hpp"
+#include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -18,11 +18,6 @@ using nlohmann::json;
 using server::http::status;
 
 constexpr const char* kBase = "http://layout.test";
-
-server::App make_app() {
-  auto snapshot = std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", 1);
-  return server::App(server::ServerConfig{}, std::move(snapshot));
-}
 
 server::Request get(const std::string& target) {
   server::Request request(server::http::verb::get, target, 11);
@@ -76,7 +71,7 @@ void expect_error(const server::App& app, const std::string& target, status code
 }
 
 TEST(Ogc, LandingPageLinksConformanceAndData) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   for (const std::string target : {"/ogc", "/ogc/"}) {
     const Answer answer = ask(app, target);
     ASSERT_EQ(answer.code, status::ok) << target;
@@ -94,7 +89,7 @@ TEST(Ogc, LandingPageLinksConformanceAndData) {
 }
 
 TEST(Ogc, ConformanceClaimsCoreAndGeoJsonOnly) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/conformance");
   ASSERT_EQ(answer.code, status::ok);
   EXPECT_EQ(answer.body["conformsTo"], json::array({"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -102,7 +97,7 @@ TEST(Ogc, ConformanceClaimsCoreAndGeoJsonOnly) {
 }
 
 TEST(Ogc, CollectionsAreTheSnapshotLayers) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const auto snapshot = app.snapshot.load();
   const Answer answer = ask(app, "/ogc/collections");
   ASSERT_EQ(answer.code, status::ok);
@@ -131,14 +126,14 @@ TEST(Ogc, CollectionsAreTheSnapshotLayers) {
 }
 
 TEST(Ogc, UnknownCollectionIs404Everywhere) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   expect_error(app, "/ogc/collections/nope", status::not_found, "unknown_collection");
   expect_error(app, "/ogc/collections/nope/items", status::not_found, "unknown_collection");
   expect_error(app, "/ogc/collections/nope/items/1", status::not_found, "unknown_collection");
 }
 
 TEST(Ogc, ItemsAreGeoJsonInLayerOrderWithCounts) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/collections/groups/items");
   ASSERT_EQ(answer.code, status::ok);
   EXPECT_EQ(answer.content_type, "application/geo+json; charset=utf-8");
@@ -162,7 +157,7 @@ TEST(Ogc, ItemsAreGeoJsonInLayerOrderWithCounts) {
 }
 
 TEST(Ogc, PagingFollowsNextLinksToTheEnd) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer first = ask(app, "/ogc/collections/groups/items?limit=1");
   ASSERT_EQ(first.code, status::ok);
   EXPECT_EQ(first.body["numberMatched"], 2);
@@ -192,7 +187,7 @@ TEST(Ogc, PagingFollowsNextLinksToTheEnd) {
 }
 
 TEST(Ogc, NextLinkKeepsTheOtherParameters) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/collections/groups/items?bbox=124,43,127,45&f=json&key=a%26b&limit=1");
   ASSERT_EQ(answer.code, status::ok);
   EXPECT_EQ(link(answer.body, "self")["href"],
@@ -204,7 +199,7 @@ TEST(Ogc, NextLinkKeepsTheOtherParameters) {
 TEST(Ogc, LimitAboveTheMaximumIsLoweredToIt) {
   // The spec: a limit above the server's maximum is not an error; the maximum applies. GDAL asks
   // for whatever PAGE_SIZE it was given, and pages on by next links either way.
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/collections/groups/items?limit=1000000");
   ASSERT_EQ(answer.code, status::ok);
   EXPECT_EQ(answer.body["numberReturned"], 2);
@@ -217,7 +212,7 @@ TEST(Ogc, LimitAboveTheMaximumIsLoweredToIt) {
 }
 
 TEST(Ogc, BadPagingParametersAre400) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   expect_error(app, "/ogc/collections/groups/items?limit=0", status::bad_request, "bad_parameter");
   expect_error(app, "/ogc/collections/groups/items?limit=-3", status::bad_request, "bad_parameter");
   expect_error(app, "/ogc/collections/groups/items?limit=ten", status::bad_request, "bad_parameter");
@@ -228,7 +223,7 @@ TEST(Ogc, BadPagingParametersAre400) {
 }
 
 TEST(Ogc, BboxSelectsFeaturesThatIntersectIt) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const auto ids = [&](const std::string& target) {
     const Answer answer = ask(app, target);
     EXPECT_EQ(answer.code, status::ok) << target << " → " << answer.body.dump();
@@ -251,7 +246,7 @@ TEST(Ogc, BboxSelectsFeaturesThatIntersectIt) {
 }
 
 TEST(Ogc, BadBboxIs400) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   for (const std::string bbox :
        {"125,43,126", "125,43,126,44,1", "a,b,c,d", "125,43,126,", "125,,43,126,44", "", "126,43,125,44",
         "125,44,126,43", "200,0,210,1", "125,43,nan,44", "125,43,inf,44", "125,43,0,126,44,-1"}) {
@@ -260,7 +255,7 @@ TEST(Ogc, BadBboxIs400) {
 }
 
 TEST(Ogc, ItemByFid) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/collections/groups/items/2");
   ASSERT_EQ(answer.code, status::ok);
   EXPECT_EQ(answer.content_type, "application/geo+json; charset=utf-8");
@@ -278,14 +273,14 @@ TEST(Ogc, ItemByFid) {
 }
 
 TEST(Ogc, UnknownParametersAreIgnored) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   EXPECT_EQ(
       ask(app, "/ogc/collections/groups/items?f=json&datetime=2024-01-01T00:00:00Z&foo=bar").body["numberMatched"], 2);
   EXPECT_EQ(ask(app, "/ogc/collections?f=json").code, status::ok);
 }
 
 TEST(Ogc, LinksUseTheForwardedSchemeAndHost) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   auto request = get("/ogc");
   request.set("X-Forwarded-Proto", "https");
   request.set("X-Forwarded-Host", "maps.example.cn, edge.internal:8443");
@@ -305,7 +300,7 @@ TEST(Ogc, LinksUseTheForwardedSchemeAndHost) {
 }
 
 TEST(Ogc, NoUsableHostIs400) {
-  const auto app = make_app();
+  const auto app = test_support::sample_app();
   server::Request no_host(server::http::verb::get, "/ogc", 11);
   const Answer missing = ask(app, no_host);
   EXPECT_EQ(missing.code, status::bad_request);
