@@ -1,11 +1,13 @@
 // Query engine throughput on the real store (LAYOUTD_STORE, default data/layout.gpkg), for sites
 // drawn uniformly at random inside the metropolitan planning area. Compared against PostGIS by
 // bench/run_peers.sh, which runs this program and the peer in one go.
-#include "geo/operations.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/operations.hpp"
 #include "geo/prepared.hpp"
 #include "layers/query/engine.hpp"
 #include "layers/store_reader.hpp"
+
+#include "bench_store.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -16,17 +18,16 @@
 namespace {
 
 const layers::Snapshot& snapshot() {
-  static const layers::SnapshotPtr instance = [] {
-    const char* path = std::getenv("LAYOUTD_STORE");
-    return layers::load_snapshot(path != nullptr ? path : "data/layout.gpkg", 1);
-  }();
-  return *instance;
+  return bench::store_snapshot();
 }
 
 // 100 000 sites uniformly distributed over the planning area (rejection sampling in its box).
 const std::vector<geo::LonLat>& sites() {
   static const std::vector<geo::LonLat> instance = [] {
-    const auto& area = snapshot().layers()[static_cast<std::size_t>(snapshot().layer_position("planning_area"))].features()[0].geometry;
+    const auto& area = snapshot()
+                           .layers()[static_cast<std::size_t>(snapshot().layer_position("planning_area"))]
+                           .features()[0]
+                           .geometry;
     const geo::PreparedGeometry prepared(area.clone());
     const geo::Envelope env = area.envelope();
     std::mt19937_64 rng(20251128);
@@ -80,7 +81,8 @@ void BM_Nearest(benchmark::State& state) {
   const auto layer = static_cast<std::uint32_t>(snapshot().layer_position("water_veins"));
   const auto k = static_cast<std::size_t>(state.range(0));
   std::size_t i = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(layers::query::nearest(snapshot(), points[i++ % points.size()], layer, k));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(layers::query::nearest(snapshot(), points[i++ % points.size()], layer, k));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_Nearest)->Arg(1)->Arg(3);

@@ -55,16 +55,21 @@ void walk_parts(const GEOSGeometry* g, std::vector<XY>& scratch,
     for (int i = 0; i < parts; ++i) walk_parts(GEOSGetGeometryN_r(ctx, g, i), scratch, visit, false);
     return;
   }
-  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
-  if (seq == nullptr) throw_geos_error("coordinates");
-  unsigned size = 0;
-  GEOSCoordSeq_getSize_r(ctx, seq, &size);
-  scratch.resize(size);
-  if (size > 0 && GEOSCoordSeq_copyToBuffer_r(ctx, seq, &scratch[0].x, 0, 0) == 0) throw_geos_error("coordinates");
-  visit(std::span<const XY>(scratch.data(), size), polygon_start);
+  read_coordinates(g, scratch);
+  visit(std::span<const XY>(scratch), polygon_start);
 }
 
 }  // namespace
+
+void read_coordinates(const GEOSGeometry* simple, std::vector<XY>& out) {
+  auto* ctx = geos();
+  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, simple);
+  if (seq == nullptr) throw_geos_error("coordinates");
+  unsigned size = 0;
+  GEOSCoordSeq_getSize_r(ctx, seq, &size);
+  out.resize(size);
+  if (size > 0 && GEOSCoordSeq_copyToBuffer_r(ctx, seq, &out[0].x, 0, 0) == 0) throw_geos_error("coordinates");
+}
 
 Geometry make_point(double x, double y) {
   return Geometry::adopt(GEOSGeom_createPointFromXY_r(geos(), x, y), "point");
@@ -84,9 +89,9 @@ Geometry make_polygon(std::span<const XY> exterior, std::span<const std::vector<
   raw_holes.reserve(hole_rings.size());
   for (auto& ring : hole_rings) raw_holes.push_back(ring.release());
   // GEOS takes ownership of shell and holes whether or not it succeeds.
-  return Geometry::adopt(GEOSGeom_createPolygon_r(geos(), shell.release(), raw_holes.data(),
-                                                  static_cast<unsigned>(raw_holes.size())),
-                         "polygon");
+  return Geometry::adopt(
+      GEOSGeom_createPolygon_r(geos(), shell.release(), raw_holes.data(), static_cast<unsigned>(raw_holes.size())),
+      "polygon");
 }
 
 Geometry make_collection(std::vector<Geometry> parts) {

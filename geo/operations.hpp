@@ -39,8 +39,8 @@ Geometry point_on_surface(const Geometry& geometry);
 bool intersects(const Geometry& a, const Geometry& b);
 bool covers(const Geometry& a, const Geometry& b);
 bool equals_exact(const Geometry& a, const Geometry& b, double tolerance);
-double area(const Geometry& geometry);    // planar, in squared CRS units
-double length(const Geometry& geometry);  // planar, in CRS units
+double area(const Geometry& geometry);                  // planar, in squared CRS units
+double length(const Geometry& geometry);                // planar, in CRS units
 double distance(const Geometry& a, const Geometry& b);  // planar, in CRS units
 
 // Applies `transform` to every vertex in place on a copy (used for reprojection and GCJ-02).
@@ -48,6 +48,8 @@ double distance(const Geometry& a, const Geometry& b);  // planar, in CRS units
 Geometry transform_xy(const Geometry& geometry, const std::function<bool(double& x, double& y)>& transform,
                       std::string_view operation = "transform");
 
+// The vertices of one Point, LineString or LinearRing into `out` (resized; reused across calls).
+void read_coordinates(const GEOSGeometry* simple, std::vector<XY>& out);
 // Every vertex of every part, in order (rings and parts concatenated): for tests and checks.
 std::vector<XY> coordinates(const Geometry& geometry);
 

@@ -9,7 +9,8 @@ Snapshot::Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t 
       source_(std::move(source)),
       version_(version),
       created_at_(std::chrono::system_clock::now()),
-      index_(layers_) {}
+      index_(layers_),
+      tiles_(layers_) {}
 
 int Snapshot::layer_position(std::string_view layer_id) const noexcept {
   for (std::size_t i = 0; i < layers_.size(); ++i) {

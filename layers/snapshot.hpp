@@ -4,6 +4,7 @@
 // swaps it into a SnapshotSlot, so requests in flight finish on the one they started with.
 #include "layers/layer.hpp"
 #include "layers/query/spatial_index.hpp"
+#include "layers/tiles/tile_source.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -26,6 +27,8 @@ class Snapshot {
   [[nodiscard]] std::chrono::system_clock::time_point created_at() const noexcept { return created_at_; }
   // Search structures over the layers, built with the snapshot (query/spatial_index.hpp).
   [[nodiscard]] const query::SpatialIndex& index() const noexcept { return index_; }
+  // The layers as vector tiles; each zoom is prepared on first use (tiles/tile_source.hpp).
+  [[nodiscard]] const tiles::TileSource& tiles() const noexcept { return tiles_; }
   // Position of a layer in layers(), or -1.
   [[nodiscard]] int layer_position(std::string_view layer_id) const noexcept;
 
@@ -35,6 +38,7 @@ class Snapshot {
   std::uint64_t version_;
   std::chrono::system_clock::time_point created_at_;
   query::SpatialIndex index_;
+  tiles::TileSource tiles_;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -8,6 +8,7 @@ App::App(ServerConfig config_in, layers::SnapshotPtr initial)
     : config(std::move(config_in)),
       snapshot(std::move(initial)),
       started(std::chrono::steady_clock::now()),
-      metrics(layoutd_router().names()) {}
+      metrics(layoutd_router().names()),
+      tiles(config.tile_cache_bytes) {}
 
 }  // namespace server

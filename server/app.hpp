@@ -6,6 +6,7 @@
 #include "server/config.hpp"
 #include "server/match_fragments.hpp"
 #include "server/metrics.hpp"
+#include "server/tile_cache.hpp"
 
 #include <chrono>
 
@@ -19,6 +20,7 @@ struct App {
   const std::chrono::steady_clock::time_point started;
   const Metrics metrics;  // one series per route of layoutd_router()
   const MatchFragmentsCache match_fragments;
+  const TileCache tiles;  // encoded tiles keyed by snapshot version (--tile-cache-mb)
 };
 
 }  // namespace server

@@ -16,6 +16,7 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   std::size_t max_body_mib = config.max_body_bytes >> 20U;
   long read_timeout = config.read_timeout.count();
   long idle_timeout = config.idle_timeout.count();
+  std::size_t tile_cache_mib = config.tile_cache_bytes >> 20U;
 
   po::options_description options("layoutd options");
   options.add_options()("help,h", "show this help")(
@@ -28,7 +29,9 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
       "seconds a keep-alive connection may idle")("web-root", po::value(&config.web_root),
                                                   "directory of the built web client")(
-      "cors-origin", po::value(&config.cors_origin), "value of Access-Control-Allow-Origin (empty: no CORS)");
+      "cors-origin", po::value(&config.cors_origin), "value of Access-Control-Allow-Origin (empty: no CORS)")(
+      "tile-cache-mb", po::value(&tile_cache_mib)->default_value(tile_cache_mib),
+      "memory for encoded tiles, MiB (0: no cache)");
 
   po::variables_map values;
   try {
@@ -56,6 +59,7 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   if (max_body_mib == 0) throw ConfigError("--max-body must be at least 1 MiB");
   if (read_timeout <= 0 || idle_timeout <= 0) throw ConfigError("timeouts must be positive");
   config.max_body_bytes = max_body_mib << 20U;
+  config.tile_cache_bytes = tile_cache_mib << 20U;
   config.read_timeout = std::chrono::seconds(read_timeout);
   config.idle_timeout = std::chrono::seconds(idle_timeout);
   return config;
@@ -67,7 +71,8 @@ std::string describe(const ServerConfig& config) {
       << " max_body=" << (config.max_body_bytes >> 20U) << "MiB read_timeout=" << config.read_timeout.count()
       << "s idle_timeout=" << config.idle_timeout.count()
       << "s web_root=" << (config.web_root.empty() ? "-" : config.web_root)
-      << " cors_origin=" << (config.cors_origin.empty() ? "-" : config.cors_origin);
+      << " cors_origin=" << (config.cors_origin.empty() ? "-" : config.cors_origin)
+      << " tile_cache=" << (config.tile_cache_bytes >> 20U) << "MiB";
   return out.str();
 }
 

@@ -22,6 +22,7 @@ struct ServerConfig {
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
   std::string web_root;
   std::string cors_origin;
+  std::size_t tile_cache_bytes = 256U << 20U;  // in-memory tile cache (--tile-cache-mb)
 };
 
 class ConfigError : public std::runtime_error {

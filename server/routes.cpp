@@ -3,6 +3,7 @@
 #include "server/batch_locate.hpp"
 #include "server/ogc_handlers.hpp"
 #include "server/router.hpp"
+#include "server/tile_handlers.hpp"
 
 namespace server {
 
@@ -16,6 +17,7 @@ const Router& layoutd_router() {
     r.add("locate_batch", http::verb::post, "/api/v1/locate", handle_locate_batch);
     r.add("nearest", http::verb::get, "/api/v1/nearest", handle_nearest);
     r.add("overlap", http::verb::post, "/api/v1/overlap", handle_overlap);
+    add_tile_routes(r);
     add_ogc_routes(r);
     return r;
   }();

@@ -13,7 +13,7 @@ LAYOUTD_APT_BUILD=(
   g++ cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin
   libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev
-  protobuf-compiler libprotobuf-dev
+  protobuf-compiler libprotobuf-dev zlib1g-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -1,0 +1,17 @@
+#pragma once
+// The store the benchmarks run on: LAYOUTD_STORE, default data/layout.gpkg, loaded once.
+#include "layers/store_reader.hpp"
+
+#include <cstdlib>
+
+namespace bench {
+
+inline const layers::Snapshot& store_snapshot() {
+  static const layers::SnapshotPtr instance = [] {
+    const char* path = std::getenv("LAYOUTD_STORE");
+    return layers::load_snapshot(path != nullptr ? path : "data/layout.gpkg", 1);
+  }();
+  return *instance;
+}
+
+}  // namespace bench

@@ -1,0 +1,170 @@
+#include "server/tile_handlers.hpp"
+
+#include "layers/tiles/gzip.hpp"
+#include "layers/tiles/tile_source.hpp"
+#include "server/api_json.hpp"
+#include "server/error_response.hpp"
+#include "server/params.hpp"
+#include "server/public_url.hpp"
+#include "server/tilejson.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace server {
+namespace {
+
+constexpr std::string_view kMediaMvt = "application/vnd.mapbox-vector-tile";
+// Tiles change only on a reload; the ETag lets browsers and CDNs revalidate cheaply after that.
+constexpr std::string_view kTileCacheControl = "public, max-age=300, stale-while-revalidate=60";
+
+std::uint32_t tile_number(std::string_view text, std::string_view name, std::uint64_t limit) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc{} || ptr != end || value >= limit) {
+    throw HttpError(http::status::bad_request, "bad_tile",
+                    std::string(name) + ": '" + std::string(text) + "' is not an integer in [0, " +
+                        std::to_string(limit - 1) + "]");
+  }
+  return static_cast<std::uint32_t>(value);
+}
+
+geo::TileId tile_of(const RequestContext& context) {
+  std::string_view file = context.args.at(2);
+  constexpr std::string_view kSuffix = ".mvt";
+  if (!file.ends_with(kSuffix)) {
+    throw HttpError(
+        http::status::not_found, "unknown_format",
+        "tiles are served as /tiles/{z}/{x}/{y}.mvt (Mapbox Vector Tile); '" + std::string(file) + "' is not");
+  }
+  file.remove_suffix(kSuffix.size());
+  const auto z = static_cast<int>(tile_number(context.args.at(0), "z", layers::tiles::kMaxZoom + 1));
+  const std::uint64_t side = std::uint64_t{1} << z;
+  return {z, tile_number(context.args.at(1), "x", side), tile_number(file, "y", side)};
+}
+
+std::string etag_of(std::string_view bytes) {
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across instances and restarts
+  for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
+  char text[24];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+std::shared_ptr<const CachedTile> render(const layers::Snapshot& snapshot, const geo::TileId& tile,
+                                         const std::vector<std::uint32_t>& positions) {
+  auto out = std::make_shared<CachedTile>();
+  if (positions.empty()) {
+    out->mvt = snapshot.tiles().render(tile);
+  } else {
+    const std::vector<int> as_int(positions.begin(), positions.end());
+    out->mvt = snapshot.tiles().render(tile, as_int);
+  }
+  if (!out->mvt.empty()) out->gzip = layers::tiles::gzip_compress(out->mvt);
+  out->etag = etag_of(out->mvt);
+  return out;
+}
+
+// Whether `encoding` is acceptable by Accept-Encoding (RFC 9110 §12.5.3): listed, or `*`, with q > 0.
+bool accepts_encoding(const Request& request, std::string_view encoding) {
+  const std::string_view header = request[http::field::accept_encoding];
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t end = header.find(',', start);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view item = header.substr(start, end - start);
+    start = end + 1;
+    const std::size_t semicolon = item.find(';');
+    std::string_view coding = item.substr(0, semicolon);
+    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (coding != encoding && coding != "*") continue;
+    if (semicolon == std::string_view::npos) return true;
+    const std::size_t q = item.find("q=", semicolon);
+    if (q == std::string_view::npos) return true;
+    return std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) > 0;
+  }
+  return false;
+}
+
+// If-None-Match (RFC 9110 §13.1.2) uses weak comparison: W/ is ignored, "*" matches anything.
+bool matches_if_none_match(const Request& request, const std::string& etag) {
+  const std::string_view header = request[http::field::if_none_match];
+  if (header.empty()) return false;
+  if (header.find('*') != std::string_view::npos && header.find('"') == std::string_view::npos) return true;
+  std::size_t quote = header.find('"');
+  while (quote != std::string_view::npos) {
+    const std::size_t close = header.find('"', quote + 1);
+    if (close == std::string_view::npos) return false;
+    if (header.substr(quote, close - quote + 1) == etag) return true;
+    quote = header.find('"', close + 1);
+  }
+  return false;
+}
+
+Response handle_tile(const RequestContext& context) {
+  const geo::TileId tile = tile_of(context);
+  const auto ids = list_param(context.params, "layers");
+  const auto positions = layer_positions(context.snapshot, ids);
+  std::string canonical;
+  for (const auto p : positions) {
+    if (!canonical.empty()) canonical += ',';
+    canonical += std::to_string(p);
+  }
+  const TileKey key{context.snapshot.version(), tile.z, tile.x, tile.y, canonical};
+  auto cached = context.app.tiles.find(key);
+  if (!cached) {
+    cached = render(context.snapshot, tile, positions);
+    context.app.tiles.insert(key, cached);
+  }
+
+  // Each content coding is its own representation, so each gets its own strong validator.
+  const bool gzip = !cached->mvt.empty() && accepts_encoding(context.request, "gzip");
+  const std::string etag = "\"" + cached->etag + (gzip ? "-gz\"" : "\"");
+  const auto headers = [&](Response& response) {
+    response.set(http::field::etag, etag);
+    response.set(http::field::cache_control, kTileCacheControl);
+    response.set(http::field::vary, "Accept-Encoding");
+  };
+  if (matches_if_none_match(context.request, etag)) {
+    Response response(http::status::not_modified, context.request.version());
+    headers(response);
+    response.keep_alive(context.request.keep_alive());
+    return response;
+  }
+  if (cached->mvt.empty()) {
+    Response response(http::status::no_content, context.request.version());
+    headers(response);
+    response.keep_alive(context.request.keep_alive());
+    return response;
+  }
+  Response response = body_response(context.request, http::status::ok, gzip ? cached->gzip : cached->mvt, kMediaMvt);
+  headers(response);
+  if (gzip) response.set(http::field::content_encoding, "gzip");
+  return response;
+}
+
+Response handle_tilejson(const RequestContext& context) {
+  const auto ids = list_param(context.params, "layers");
+  const auto positions = layer_positions(context.snapshot, ids);
+  std::string layers_param;
+  for (const auto& id : ids) {
+    if (!layers_param.empty()) layers_param += ',';
+    layers_param += id;
+  }
+  Response response =
+      json_response(context.request, http::status::ok,
+                    tilejson(context.snapshot, public_base_url(context.request), positions, layers_param));
+  response.set(http::field::cache_control, "no-cache");  // always revalidated: it names the layers
+  return response;
+}
+
+}  // namespace
+
+void add_tile_routes(Router& router) {
+  router.add("tilejson", http::verb::get, "/tiles.json", handle_tilejson);
+  router.add("tile", http::verb::get, "/tiles/{z}/{x}/{file}", handle_tile);
+}
+
+}  // namespace server
