@@ -606,6 +606,10 @@ struct Format {
   std::unique_ptr<TileArchiveWriter> (*open)(const fs::path&, const ArchiveMetadata&);
 };
 
+void PrintTo(const Format& format, std::ostream* out) {
+  *out << format.name;
+}  // for gtest's messages
+
 class TileArchive : public testing::TestWithParam<Format> {
  protected:
   [[nodiscard]] std::unique_ptr<TileArchiveWriter> open(const fs::path& out, const ArchiveMetadata& metadata) const {

@@ -97,7 +97,8 @@ class MbtilesWriter final : public TileArchiveWriter {
 
  private:
   SqliteStatement prepare_schema() {
-    // The journal would only protect a file that is deleted on any failure anyway.
+    // A journal on disk would only protect a file that is deleted on any failure anyway; in memory
+    // it still lets SQLite undo a failed statement (a duplicate tile) inside the transaction.
     db_.exec("PRAGMA journal_mode = MEMORY");
     db_.exec(kSchema);
     db_.exec("BEGIN");

@@ -24,9 +24,9 @@ struct TileCoord {
 struct ArchiveMetadata {
   std::string name, description, attribution;
   int minzoom = 0, maxzoom = 14;
-  double west, south, east, north;  // bounds, lon/lat
-  double center_lon, center_lat;
-  int center_zoom;
+  double west = 0, south = 0, east = 0, north = 0;  // bounds, lon/lat
+  double center_lon = 0, center_lat = 0;
+  int center_zoom = 0;
   std::string vector_layers_json;  // the JSON array TileJSON calls vector_layers
 };
 
