@@ -1,65 +1,108 @@
 #include "layers/tiles/gzip.hpp"
 
+// next_in is a pointer to const only with ZLIB_CONST; without it compressing a string_view
+// would need a const_cast.
+#define ZLIB_CONST
 #include <zlib.h>
 
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <stdexcept>
 
 namespace layers::tiles {
 namespace {
 
-constexpr int kGzipWindow = 15 + 16;  // 2^15 window, gzip header and trailer
+// windowBits 15 (the largest window) plus 16: zlib writes and expects the gzip wrapper instead of
+// the zlib one.
+constexpr int kGzipWindowBits = 15 + 16;
+// zlib counts bytes in uInt (32 bits): larger inputs are fed in pieces.
+constexpr std::size_t kBufferBytes = std::size_t{64} * 1024;
+constexpr std::size_t kMaxChunk = std::numeric_limits<uInt>::max();
 
-std::runtime_error zlib_error(std::string_view what, const z_stream& stream, int code) {
-  return std::runtime_error("gzip " + std::string(what) + ": " +
-                            (stream.msg != nullptr ? std::string(stream.msg) : "zlib error " + std::to_string(code)));
+std::string zlib_message(const z_stream& stream, int code) {
+  if (stream.msg != nullptr) return stream.msg;
+  return "zlib error " + std::to_string(code);
 }
 
-// z_stream owner: deflateEnd/inflateEnd however we leave.
+// A z_stream released by `End` (deflateEnd or inflateEnd) whatever happens after it is set up.
+// Ending a stream whose init failed is safe: zlib leaves it without state then.
 template <int (*End)(z_streamp)>
-struct Stream {
-  z_stream z{};
-  bool open = false;
-  ~Stream() {
-    if (open) End(&z);
-  }
+class ZStream {
+ public:
+  ZStream() = default;
+  ZStream(const ZStream&) = delete;
+  ZStream& operator=(const ZStream&) = delete;
+  ZStream(ZStream&&) = delete;  // zlib keeps a pointer back to the z_stream
+  ZStream& operator=(ZStream&&) = delete;
+  ~ZStream() { End(&stream_); }
+  z_stream& get() noexcept { return stream_; }
+
+ private:
+  z_stream stream_{};
 };
+
+// Points the stream's input at the next piece of `data` after `consumed` bytes.
+void feed(z_stream& stream, std::string_view data, std::size_t& consumed) {
+  const std::size_t chunk = std::min(data.size() - consumed, kMaxChunk);
+  stream.next_in = reinterpret_cast<const Bytef*>(data.data() + consumed);
+  stream.avail_in = static_cast<uInt>(chunk);
+  consumed += chunk;
+}
 
 }  // namespace
 
 std::string gzip_compress(std::string_view data, int level) {
-  Stream<deflateEnd> s;
-  int code = deflateInit2(&s.z, level, Z_DEFLATED, kGzipWindow, 8, Z_DEFAULT_STRATEGY);
-  if (code != Z_OK) throw zlib_error("compress", s.z, code);
-  s.open = true;
-  std::string out(deflateBound(&s.z, static_cast<uLong>(data.size())), '\0');
-  s.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  s.z.avail_in = static_cast<uInt>(data.size());
-  s.z.next_out = reinterpret_cast<Bytef*>(out.data());
-  s.z.avail_out = static_cast<uInt>(out.size());
-  code = deflate(&s.z, Z_FINISH);
-  if (code != Z_STREAM_END) throw zlib_error("compress", s.z, code);
-  out.resize(s.z.total_out);
+  ZStream<deflateEnd> deflater;
+  z_stream& stream = deflater.get();
+  const int init = deflateInit2(&stream, level, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY);
+  if (init == Z_STREAM_ERROR) throw std::invalid_argument("gzip: invalid compression level " + std::to_string(level));
+  if (init != Z_OK) throw std::runtime_error("gzip: cannot start compression: " + zlib_message(stream, init));
+  std::string out;
+  out.reserve(deflateBound(&stream, data.size()));
+  std::array<Bytef, kBufferBytes> buffer{};
+  std::size_t consumed = 0;
+  int flush = Z_NO_FLUSH;
+  do {
+    feed(stream, data, consumed);
+    flush = consumed == data.size() ? Z_FINISH : Z_NO_FLUSH;
+    do {
+      stream.next_out = buffer.data();
+      stream.avail_out = static_cast<uInt>(buffer.size());
+      const int code = deflate(&stream, flush);
+      if (code == Z_STREAM_ERROR) throw std::runtime_error("gzip: compression failed: " + zlib_message(stream, code));
+      out.append(reinterpret_cast<const char*>(buffer.data()), buffer.size() - stream.avail_out);
+    } while (stream.avail_out == 0);
+  } while (flush != Z_FINISH);
   return out;
 }
 
 std::string gzip_decompress(std::string_view data) {
-  Stream<inflateEnd> s;
-  int code = inflateInit2(&s.z, kGzipWindow);
-  if (code != Z_OK) throw zlib_error("decompress", s.z, code);
-  s.open = true;
-  s.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  s.z.avail_in = static_cast<uInt>(data.size());
+  if (data.empty()) throw std::runtime_error("gzip: no data to decompress");
+  ZStream<inflateEnd> inflater;
+  z_stream& stream = inflater.get();
+  const int init = inflateInit2(&stream, kGzipWindowBits);
+  if (init != Z_OK) throw std::runtime_error("gzip: cannot start decompression: " + zlib_message(stream, init));
   std::string out;
-  char buffer[1 << 14];
-  do {
-    s.z.next_out = reinterpret_cast<Bytef*>(buffer);
-    s.z.avail_out = sizeof buffer;
-    code = inflate(&s.z, Z_NO_FLUSH);
-    if (code != Z_OK && code != Z_STREAM_END) throw zlib_error("decompress", s.z, code);
-    out.append(buffer, sizeof buffer - s.z.avail_out);
-  } while (code != Z_STREAM_END && (s.z.avail_in > 0 || s.z.avail_out == 0));
-  if (code != Z_STREAM_END) throw std::runtime_error("gzip decompress: truncated data");
-  return out;
+  std::array<Bytef, kBufferBytes> buffer{};
+  std::size_t consumed = 0;
+  while (true) {
+    if (stream.avail_in == 0 && consumed < data.size()) feed(stream, data, consumed);
+    stream.next_out = buffer.data();
+    stream.avail_out = static_cast<uInt>(buffer.size());
+    const int code = inflate(&stream, Z_NO_FLUSH);
+    out.append(reinterpret_cast<const char*>(buffer.data()), buffer.size() - stream.avail_out);
+    if (code == Z_OK) continue;
+    if (code == Z_STREAM_END) {
+      if (stream.avail_in == 0 && consumed == data.size()) return out;
+      // Another gzip member follows: concatenated .gz files are valid gzip.
+      inflateReset(&stream);
+      continue;
+    }
+    // Z_BUF_ERROR: no progress possible, and all the input was given, so the member is cut short.
+    if (code == Z_BUF_ERROR) throw std::runtime_error("gzip: truncated data (the input ends inside a gzip member)");
+    throw std::runtime_error("gzip: corrupt data: " + zlib_message(stream, code));
+  }
 }
 
 }  // namespace layers::tiles

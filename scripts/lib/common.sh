@@ -11,9 +11,9 @@ say() { printf '%s\n' "$*" >&2; }
 # Debian packages to build, run and test layoutd.
 LAYOUTD_APT_BUILD=(
   g++ cmake ninja-build pkg-config
-  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin libsqlite3-dev zlib1g-dev
   libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev
-  protobuf-compiler libprotobuf-dev zlib1g-dev libsqlite3-dev
+  protobuf-compiler libprotobuf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
@@ -35,6 +35,28 @@ ensure_apt() {
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
     >/tmp/layoutd-apt.log 2>&1 || { cat /tmp/layoutd-apt.log >&2; return 1; }
+}
+
+# Node.js and npm, for the tests that read the project's output with JavaScript libraries. nodejs
+# may be NodeSource's build, which bundles npm and conflicts with Debian's npm package, so each is
+# installed from Debian only when its command is missing.
+ensure_node() {
+  command -v node >/dev/null 2>&1 || ensure_apt nodejs
+  command -v npm >/dev/null 2>&1 || ensure_apt npm
+}
+
+# Installs the locked npm dependencies of DIR (npm ci) when its node_modules is missing or older
+# than package.json or package-lock.json; silent when it is up to date.
+ensure_npm() {
+  local dir="$1"
+  local stamp="$dir/node_modules/.package-lock.json"  # written by every npm ci
+  ensure_node
+  if [ -f "$stamp" ] && [ ! "$dir/package-lock.json" -nt "$stamp" ] && [ ! "$dir/package.json" -nt "$stamp" ]; then
+    return 0
+  fi
+  say "installing npm packages in ${dir#"$LAYOUTD_ROOT/"}"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >/tmp/layoutd-npm.log 2>&1 ||
+    { cat /tmp/layoutd-npm.log >&2; return 1; }
 }
 
 # Configures (once) and builds the given build type into the given directory.
