@@ -177,6 +177,10 @@ Geometry buffer(const Geometry& geometry, double distance, int quadrant_segments
   return Geometry::adopt(GEOSBuffer_r(geos(), geometry.get(), distance, quadrant_segments), "buffer");
 }
 
+Geometry centroid(const Geometry& geometry) {
+  return Geometry::adopt(GEOSGetCentroid_r(geos(), geometry.get()), "centroid");
+}
+
 Geometry point_on_surface(const Geometry& geometry) {
   return Geometry::adopt(GEOSPointOnSurface_r(geos(), geometry.get()), "point_on_surface");
 }

@@ -35,6 +35,7 @@ Geometry intersection(const Geometry& a, const Geometry& b);
 Geometry difference(const Geometry& a, const Geometry& b);
 Geometry buffer(const Geometry& geometry, double distance, int quadrant_segments = 8);
 Geometry point_on_surface(const Geometry& geometry);
+Geometry centroid(const Geometry& geometry);  // planar, in the geometry's coordinates
 
 bool intersects(const Geometry& a, const Geometry& b);
 bool covers(const Geometry& a, const Geometry& b);

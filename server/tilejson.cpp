@@ -1,16 +1,21 @@
 #include "server/tilejson.hpp"
 
+#include "geo/operations.hpp"
 #include "layers/tiles/tile_source.hpp"
 #include "server/url.hpp"
 
 namespace server {
 namespace {
 
-// The map opens on 长春: the centre of the plan's `centre` layer when there is one.
+// The map opens on 长春: the centroid of the plan's `centre` layer (长春市) when there is one, at a
+// zoom that shows the metropolitan area around it.
 Json center_of(const layers::Snapshot& snapshot, const geo::Envelope& bounds) {
   const layers::Layer* centre = snapshot.find("centre");
-  const geo::Envelope box = centre != nullptr && !centre->bounds().is_null() ? centre->bounds() : bounds;
-  return Json::array({(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2, 8});
+  if (centre != nullptr && !centre->features().empty() && !centre->features().front().geometry.is_empty()) {
+    const geo::XY c = geo::coordinates(geo::centroid(centre->features().front().geometry)).front();
+    return Json::array({c.x, c.y, 7});
+  }
+  return Json::array({(bounds.min_x + bounds.max_x) / 2, (bounds.min_y + bounds.max_y) / 2, 7});
 }
 
 }  // namespace
