@@ -25,6 +25,13 @@ LonLat world_to_lonlat(XY world) noexcept {
   return {world.x * 360.0 - 180.0, lat};
 }
 
+TileId tile_containing(double lon, double lat, int z) noexcept {
+  const XY world = lonlat_to_world(lon, lat);
+  const double n = tiles_per_side(z);
+  const auto index = [n](double w) { return static_cast<std::uint32_t>(std::clamp(std::floor(w * n), 0.0, n - 1)); };
+  return {z, index(world.x), index(world.y)};
+}
+
 Envelope tile_world_bounds(const TileId& tile) noexcept {
   const double size = 1.0 / tiles_per_side(tile.z);
   return {tile.x * size, tile.y * size, (tile.x + 1) * size, (tile.y + 1) * size};

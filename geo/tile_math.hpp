@@ -26,6 +26,9 @@ struct TileId {
 [[nodiscard]] XY lonlat_to_world(double lon, double lat) noexcept;
 [[nodiscard]] LonLat world_to_lonlat(XY world) noexcept;
 
+// The tile of zoom z holding a lon/lat point.
+[[nodiscard]] TileId tile_containing(double lon, double lat, int z) noexcept;
+
 [[nodiscard]] Envelope tile_world_bounds(const TileId& tile) noexcept;  // min_y is the tile's north edge
 [[nodiscard]] Envelope tile_lonlat_bounds(const TileId& tile) noexcept;
 

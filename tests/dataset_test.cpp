@@ -63,9 +63,9 @@ std::vector<std::string> planning_area_units() {
 }
 
 TEST(Dataset, EveryLayerPresentAndValid) {
-  const std::vector<std::string> expected = {"admin",   "planning_area", "centre",      "groups",
-                                             "belts",   "corridor",      "transport",   "water_veins",
-                                             "protected_zones", "city_layouts", "policy_zones", "nodes"};
+  const std::vector<std::string> expected = {"admin",           "planning_area", "centre",       "groups",
+                                             "belts",           "corridor",      "transport",    "water_veins",
+                                             "protected_zones", "city_layouts",  "policy_zones", "nodes"};
   std::vector<std::string> actual;
   for (const auto& l : store().layers) actual.push_back(l.id());
   EXPECT_EQ(actual, expected);
@@ -83,7 +83,8 @@ TEST(Dataset, AdminHasTheSixtyJilinUnitsWithGongzhulingInChangchun) {
   }
   EXPECT_EQ(jilin, 60);
   EXPECT_EQ(unit("长春市/公主岭市").attributes.text("city").value_or(""), "长春市");
-  for (const char* neighbour : {"harbin", "shenyang", "dalian", "tongliao"}) EXPECT_NO_THROW(feature("admin", neighbour));
+  for (const char* neighbour : {"harbin", "shenyang", "dalian", "tongliao"})
+    EXPECT_NO_THROW(feature("admin", neighbour));
   EXPECT_EQ(planning_area_units().size(), 29U);  // 长春 11 (with 公主岭), 吉林 9, 四平 5, 辽源 4
 }
 
@@ -113,8 +114,8 @@ struct GroupSpec {
 const std::vector<GroupSpec>& group_specs() {
   static const std::vector<GroupSpec> specs = {
       {"changji",
-       {"长春市/九台区", "长春市/双阳区", "吉林市/船营区", "吉林市/昌邑区", "吉林市/龙潭区", "吉林市/丰满区", "吉林市/磐石市",
-        "吉林市/永吉县"}},
+       {"长春市/九台区", "长春市/双阳区", "吉林市/船营区", "吉林市/昌邑区", "吉林市/龙潭区", "吉林市/丰满区",
+        "吉林市/磐石市", "吉林市/永吉县"}},
       {"changping", {"长春市/公主岭市", "四平市/铁西区", "四平市/铁东区", "四平市/梨树县", "四平市/双辽市"}},
       {"changliao",
        {"长春市/双阳区", "辽源市/龙山区", "辽源市/西安区", "辽源市/东辽县", "辽源市/东丰县", "四平市/伊通满族自治县"}},
@@ -183,7 +184,8 @@ double median_distance_to_border(const std::vector<geo::Geometry>& units, const 
     }
   }
   if (distances.size() < 50) throw std::runtime_error("too few vertices near the border");
-  std::nth_element(distances.begin(), distances.begin() + static_cast<std::ptrdiff_t>(distances.size() / 2), distances.end());
+  std::nth_element(distances.begin(), distances.begin() + static_cast<std::ptrdiff_t>(distances.size() / 2),
+                   distances.end());
   return distances[distances.size() / 2];
 }
 
@@ -196,9 +198,9 @@ TEST(Dataset, CountyLinesAreConvertedFromGcj02ToWgs84) {
     if (f.attributes.text("shared_with").value_or("") == "PRK") prk = &f;
   }
   ASSERT_NE(prk, nullptr);
-  const std::vector<std::string> border_units = {"通化市/集安市", "白山市/临江市", "白山市/长白朝鲜族自治县",
-                                                 "延边朝鲜族自治州/和龙市", "延边朝鲜族自治州/龙井市",
-                                                 "延边朝鲜族自治州/图们市"};
+  const std::vector<std::string> border_units = {"通化市/集安市",           "白山市/临江市",
+                                                 "白山市/长白朝鲜族自治县", "延边朝鲜族自治州/和龙市",
+                                                 "延边朝鲜族自治州/龙井市", "延边朝鲜族自治州/图们市"};
   std::vector<geo::Geometry> converted;
   std::vector<geo::Geometry> as_shipped;  // the same lines pushed back into GCJ-02
   for (const auto& key : border_units) {
@@ -234,8 +236,8 @@ TEST(Dataset, PlanTextIsQuotedVerbatim) {
       ASSERT_TRUE(std::regex_search(ref, m, number)) << l.id() << "/" << f.id << ": plan_ref '" << ref << "'";
       const auto doc = documents.find(m[1]);
       ASSERT_NE(doc, documents.end()) << l.id() << "/" << f.id << ": no document " << m[1];
-      EXPECT_NE(doc->second.find(text), std::string::npos) << l.id() << "/" << f.id << ": plan_text not in " << m[1]
-                                                           << ": " << text;
+      EXPECT_NE(doc->second.find(text), std::string::npos)
+          << l.id() << "/" << f.id << ": plan_text not in " << m[1] << ": " << text;
     }
   }
 }

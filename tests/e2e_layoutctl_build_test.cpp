@@ -22,8 +22,12 @@ class LayoutctlBuild : public ::testing::Test {
     fs::create_directories(dir_ / "layout");
     write("sources.yaml", "units:\n  datum: GCJ02\n  source: test\n  files:\n    - { path: " + units.string() +
                               ", province: 吉林省, city: 长春市 }\n"
-                              "rivers: " + (data / "sources/gshhg/rivers.geojson").string() + "\n"
-                              "lakes: " + (data / "sources/gshhg/lakes.geojson").string() + "\n"
+                              "rivers: " +
+                              (data / "sources/gshhg/rivers.geojson").string() +
+                              "\n"
+                              "lakes: " +
+                              (data / "sources/gshhg/lakes.geojson").string() +
+                              "\n"
                               "order: [admin, groups]\n");
     write("admin.yaml", R"(layers:
   - id: admin

@@ -1,7 +1,7 @@
 // layoutctl as GIS staff run it: output, exit codes, and that a bad store is reported in one line
 // and left untouched.
-#include "layers/store_writer.hpp"
 #include "geo/wkb.hpp"
+#include "layers/store_writer.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 
@@ -28,7 +28,9 @@ std::map<std::string, std::string> snapshot_dir(const fs::path& dir) {
   return files;
 }
 
-std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t count_lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 class LayoutctlBadStore : public ::testing::Test {
  protected:
@@ -86,7 +88,9 @@ TEST(Layoutctl, ValidateAcceptsGoodStoreAndReportsBadFeatures) {
       << rejected.out;
 }
 
-TEST_F(LayoutctlBadStore, MissingFile) { expect_clean_refusal(dir_ / "nowhere.gpkg", "no such file"); }
+TEST_F(LayoutctlBadStore, MissingFile) {
+  expect_clean_refusal(dir_ / "nowhere.gpkg", "no such file");
+}
 
 TEST_F(LayoutctlBadStore, NonSpatialFile) {
   const auto csv = dir_ / "table.csv";

@@ -2,8 +2,8 @@
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 
-#include <boost/asio/ip/tcp.hpp>
 #include <gtest/gtest.h>
+#include <boost/asio/ip/tcp.hpp>
 #include <nlohmann/json.hpp>
 
 #include <csignal>

@@ -21,12 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using test_support::TempDir;
 
-geo::TileId tile_at(double lon, double lat, int z) {
-  const geo::XY w = geo::lonlat_to_world(lon, lat);
-  const double n = geo::tiles_per_side(z);
-  return {z, static_cast<std::uint32_t>(w.x * n), static_cast<std::uint32_t>(w.y * n)};
-}
-
 std::string path_of(const geo::TileId& t) {
   return std::to_string(t.z) + "/" + std::to_string(t.x) + "/" + std::to_string(t.y);
 }
@@ -60,7 +54,8 @@ class ServedTiles : public ::testing::Test {
 };
 
 const std::vector<geo::TileId>& sample_tiles() {
-  static const std::vector<geo::TileId> tiles{{0, 0, 0}, tile_at(125.3245, 43.8868, 6), tile_at(125.66, 43.52, 10)};
+  static const std::vector<geo::TileId> tiles{
+      {0, 0, 0}, geo::tile_containing(125.3245, 43.8868, 6), geo::tile_containing(125.66, 43.52, 10)};
   return tiles;
 }
 

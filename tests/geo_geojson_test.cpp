@@ -32,7 +32,8 @@ TEST(GeoJson, FeatureYieldsItsGeometryAndThirdOrdinateIsDropped) {
 }
 
 TEST(GeoJson, RoundTripThroughWriter) {
-  const auto g = geo::from_wkt("MULTIPOLYGON (((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1)), ((5 5, 6 5, 6 6, 5 5)))");
+  const auto g =
+      geo::from_wkt("MULTIPOLYGON (((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1)), ((5 5, 6 5, 6 6, 5 5)))");
   const auto back = geo::from_geojson(geo::to_geojson(g));
   EXPECT_TRUE(geo::equals_exact(g, back, 0)) << geo::to_wkt(back);
 }

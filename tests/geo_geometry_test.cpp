@@ -115,7 +115,7 @@ TEST(Geometry, ConstructorsBuildWhatTheyAreGiven) {
 TEST(PreparedGeometry, CoversCountsBoundaryAsInside) {
   geo::PreparedGeometry square(from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"));
   EXPECT_TRUE(square.covers(geo::make_point(1, 1)));
-  EXPECT_TRUE(square.covers(geo::make_point(2, 1)));   // on the edge
+  EXPECT_TRUE(square.covers(geo::make_point(2, 1)));     // on the edge
   EXPECT_FALSE(square.contains(geo::make_point(2, 1)));  // contains excludes the boundary
   EXPECT_FALSE(square.covers(geo::make_point(3, 1)));
   EXPECT_NEAR(square.distance(geo::make_point(5, 1)), 3.0, 1e-12);

@@ -25,12 +25,6 @@ geo::mvt::TileGeometry tile_of(const geo::Geometry& lonlat, const geo::TileId& t
   return geo::tile_geometry(prepared, tile.x, tile.y, options);
 }
 
-geo::TileId tile_at(double lon, double lat, int z) {
-  const geo::XY w = geo::lonlat_to_world(lon, lat);
-  const double n = geo::tiles_per_side(z);
-  return {z, static_cast<std::uint32_t>(w.x * n), static_cast<std::uint32_t>(w.y * n)};
-}
-
 std::vector<std::span<const geo::mvt::TilePoint>> parts(const geo::mvt::TileGeometry& g) {
   std::vector<std::span<const geo::mvt::TilePoint>> out;
   std::uint32_t begin = 0;
@@ -43,7 +37,7 @@ std::vector<std::span<const geo::mvt::TilePoint>> parts(const geo::mvt::TileGeom
 
 TEST(TileMath, TileOfChangchunAndBounds) {
   // 长春 (125.3245°E, 43.8868°N) lies in tile 10/868/372 (x = 868.48, y = 372.79 by the XYZ formula).
-  const geo::TileId t = tile_at(125.3245, 43.8868, 10);
+  const geo::TileId t = geo::tile_containing(125.3245, 43.8868, 10);
   EXPECT_EQ(t, (geo::TileId{10, 868, 372}));
   const geo::Envelope b = geo::tile_lonlat_bounds(t);
   EXPECT_LE(b.min_x, 125.3245);
@@ -63,7 +57,7 @@ TEST(TileMath, TileOfChangchunAndBounds) {
 TEST(TileGeometry, PolygonInsideATileIsWoundClockwiseWhateverTheInputOrientation) {
   const geo::Geometry ccw = box(125.30, 43.85, 125.34, 43.89);
   const geo::Geometry cw = lonlat_polygon({{125.30, 43.85}, {125.30, 43.89}, {125.34, 43.89}, {125.34, 43.85}});
-  const geo::TileId tile = tile_at(125.32, 43.87, 10);
+  const geo::TileId tile = geo::tile_containing(125.32, 43.87, 10);
   for (const auto* input : {&ccw, &cw}) {
     const auto g = tile_of(*input, tile);
     ASSERT_EQ(g.type, GeomType::Polygon);
@@ -131,7 +125,7 @@ TEST(TileGeometry, MultiPolygonPartsEachBecomeAnExteriorRing) {
   parts_in.push_back(box(125.30, 43.85, 125.32, 43.87));
   parts_in.push_back(box(125.34, 43.85, 125.36, 43.87));
   const geo::Geometry multi = geo::make_collection(std::move(parts_in));
-  const auto g = tile_of(multi, tile_at(125.33, 43.86, 9));
+  const auto g = tile_of(multi, geo::tile_containing(125.33, 43.86, 9));
   ASSERT_EQ(g.part_ends.size(), 2U);
   for (const auto ring : parts(g)) EXPECT_GT(geo::mvt::ring_area2(ring), 0);
 }
@@ -143,7 +137,7 @@ TEST(TileGeometry, AFeatureSmallerThanATileUnitIsKeptAsAPointOnPurpose) {
   const auto low = geo::prepare_for_zoom(geo::lonlat_to_world(tiny), 2, options);
   EXPECT_TRUE(low.collapsed);
   EXPECT_EQ(low.pixels.type(), geo::GeometryType::Point);
-  const geo::TileId tile = tile_at(125.3, 43.88, 2);
+  const geo::TileId tile = geo::tile_containing(125.3, 43.88, 2);
   const auto g = geo::tile_geometry(low, tile.x, tile.y, options);
   EXPECT_EQ(g.type, GeomType::Point);
   EXPECT_EQ(g.points.size(), 1U);

@@ -59,17 +59,28 @@ TEST(Locate, GroupMembersLocateToTheirGroupsOnly) {
     std::set<std::string> groups;
   };
   const std::vector<Case> cases = {
-      {"长春市", "九台区", {"changji"}},          {"长春市", "双阳区", {"changji", "changliao"}},
-      {"吉林市", "船营区", {"changji"}},          {"吉林市", "昌邑区", {"changji"}},
-      {"吉林市", "龙潭区", {"changji"}},          {"吉林市", "丰满区", {"changji"}},
-      {"吉林市", "磐石市", {"changji"}},          {"吉林市", "永吉县", {"changji"}},
-      {"长春市", "公主岭市", {"changping"}},      {"四平市", "铁西区", {"changping"}},
-      {"四平市", "铁东区", {"changping"}},        {"四平市", "梨树县", {"changping"}},
-      {"四平市", "双辽市", {"changping"}},        {"辽源市", "龙山区", {"changliao"}},
-      {"辽源市", "西安区", {"changliao"}},        {"辽源市", "东辽县", {"changliao"}},
-      {"辽源市", "东丰县", {"changliao"}},        {"四平市", "伊通满族自治县", {"changliao"}},
-      {"长春市", "农安县", {}},                   {"长春市", "榆树市", {}},
-      {"吉林市", "蛟河市", {}},                   {"吉林市", "桦甸市", {}},
+      {"长春市", "九台区", {"changji"}},
+      {"长春市", "双阳区", {"changji", "changliao"}},
+      {"吉林市", "船营区", {"changji"}},
+      {"吉林市", "昌邑区", {"changji"}},
+      {"吉林市", "龙潭区", {"changji"}},
+      {"吉林市", "丰满区", {"changji"}},
+      {"吉林市", "磐石市", {"changji"}},
+      {"吉林市", "永吉县", {"changji"}},
+      {"长春市", "公主岭市", {"changping"}},
+      {"四平市", "铁西区", {"changping"}},
+      {"四平市", "铁东区", {"changping"}},
+      {"四平市", "梨树县", {"changping"}},
+      {"四平市", "双辽市", {"changping"}},
+      {"辽源市", "龙山区", {"changliao"}},
+      {"辽源市", "西安区", {"changliao"}},
+      {"辽源市", "东辽县", {"changliao"}},
+      {"辽源市", "东丰县", {"changliao"}},
+      {"四平市", "伊通满族自治县", {"changliao"}},
+      {"长春市", "农安县", {}},
+      {"长春市", "榆树市", {}},
+      {"吉林市", "蛟河市", {}},
+      {"吉林市", "桦甸市", {}},
   };
   for (const auto& c : cases) {
     const auto& unit = admin_unit(c.city, c.county);
@@ -82,10 +93,12 @@ TEST(Locate, GroupMembersLocateToTheirGroupsOnly) {
 
 TEST(Locate, ZonesSharedByTwoGroupsMatchBoth) {
   const auto& zones = snapshot().layers()[layer_no("city_layouts")];
-  EXPECT_EQ(matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-new-area")->geometry)), "groups"),
-            (std::set<std::string>{"changji", "changping"}));
-  EXPECT_EQ(matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-auto-zone")->geometry)), "groups"),
-            (std::set<std::string>{"changping", "changliao"}));
+  EXPECT_EQ(
+      matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-new-area")->geometry)), "groups"),
+      (std::set<std::string>{"changji", "changping"}));
+  EXPECT_EQ(
+      matched_ids(layers::query::locate(snapshot(), interior(zones.find("changchun-auto-zone")->geometry)), "groups"),
+      (std::set<std::string>{"changping", "changliao"}));
 }
 
 TEST(Locate, BoundaryPointsCountAsInside) {
@@ -183,7 +196,9 @@ double brute_force_distance(const geo::Geometry& line, geo::LonLat site) {
     for (std::size_t i = 1; i < xy.size(); ++i) {
       const geo::LonLat a{xy[i - 1].x, xy[i - 1].y};
       const geo::LonLat b{xy[i].x, xy[i].y};
-      auto at = [&](double t) { return geodesic.distance_m(site, {a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)}); };
+      auto at = [&](double t) {
+        return geodesic.distance_m(site, {a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+      };
       const double da = at(0.0);
       if (da - geodesic.distance_m(a, b) > best) continue;
       double lo = 0;
@@ -191,7 +206,10 @@ double brute_force_distance(const geo::Geometry& line, geo::LonLat site) {
       for (int step = 0; step < 80; ++step) {
         const double m1 = lo + (hi - lo) / 3;
         const double m2 = hi - (hi - lo) / 3;
-        if (at(m1) < at(m2)) hi = m2; else lo = m1;
+        if (at(m1) < at(m2))
+          hi = m2;
+        else
+          lo = m1;
       }
       best = std::min({best, da, at(1.0), at(0.5 * (lo + hi))});
     }
@@ -258,7 +276,8 @@ TEST(Locate, LineGridAgreesWithTreeSearch) {
         EXPECT_NEAR(both.at(0).distance_m, both.at(1).distance_m, 1e-6 * std::max(1.0, tree.distance_m));
       }
     }
-    for (const std::uint32_t l : {layer_no("belts"), layer_no("corridor"), layer_no("transport"), layer_no("water_veins")}) {
+    for (const std::uint32_t l :
+         {layer_no("belts"), layer_no("corridor"), layer_no("transport"), layer_no("water_veins")}) {
       const auto& features = snapshot().layers()[l].features();
       std::set<std::uint32_t> expected;
       for (const auto& hit : layers::query::nearest(snapshot(), site, l, features.size())) {
@@ -335,8 +354,10 @@ TEST(Overlap, RejectsWhatIsNotAValidParcel) {
   EXPECT_THROW(layers::query::overlap(snapshot(), geo::make_point(125, 43)), InputError);
   EXPECT_THROW(layers::query::overlap(snapshot(), geo::from_wkt("POLYGON ((125 43, 126 44, 126 43, 125 44, 125 43))")),
                InputError);
-  EXPECT_THROW(layers::query::overlap(snapshot(), geo::from_wkt("POLYGON ((500000 4800000, 500100 4800000, 500100 4800100, 500000 4800000))")),
-               InputError);
+  EXPECT_THROW(
+      layers::query::overlap(
+          snapshot(), geo::from_wkt("POLYGON ((500000 4800000, 500100 4800000, 500100 4800100, 500000 4800000))")),
+      InputError);
 }
 
 TEST(Batch, SameAnswersInInputOrderOnSeveralThreads) {

@@ -30,9 +30,7 @@ std::string tile_path(const geo::TileId& t, const std::string& query = "") {
 
 // The z10 tile holding the western group's centre (125.25°E, 43.75°N).
 geo::TileId west_tile(int z = 10) {
-  const geo::XY w = geo::lonlat_to_world(125.25, 43.75);
-  const double n = geo::tiles_per_side(z);
-  return {z, static_cast<std::uint32_t>(w.x * n), static_cast<std::uint32_t>(w.y * n)};
+  return geo::tile_containing(125.25, 43.75, z);
 }
 
 TEST(TileEndpoint, ServesTheLayersAsMvtWithAttributesAndStableIds) {

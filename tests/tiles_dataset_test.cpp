@@ -21,12 +21,6 @@ const layers::Snapshot& snapshot() {
   return *instance;
 }
 
-geo::TileId tile_at(double lon, double lat, int z) {
-  const geo::XY w = geo::lonlat_to_world(lon, lat);
-  const double n = geo::tiles_per_side(z);
-  return {z, static_cast<std::uint32_t>(w.x * n), static_cast<std::uint32_t>(w.y * n)};
-}
-
 std::string name_of(const geo::TileId& t) {
   return std::to_string(t.z) + "_" + std::to_string(t.x) + "_" + std::to_string(t.y);
 }
@@ -81,7 +75,7 @@ TEST(DatasetTiles, EveryPolygonOfATileSweepIsValidAndWound) {
     }
   }
   // And a block of z12 tiles across 长春's centre, where the most layers meet.
-  const geo::TileId centre = tile_at(125.3245, 43.8868, 12);
+  const geo::TileId centre = geo::tile_containing(125.3245, 43.8868, 12);
   for (std::uint32_t dy = 0; dy < 4; ++dy) {
     for (std::uint32_t dx = 0; dx < 4; ++dx) {
       const geo::TileId tile{12, centre.x - 2 + dx, centre.y - 2 + dy};
@@ -99,7 +93,7 @@ TEST(DatasetTiles, EveryPolygonOfATileSweepIsValidAndWound) {
 TEST(DatasetTiles, DecodedAreasMatchTheSourceClippedToTheTile) {
   const auto* groups = snapshot().find("groups");
   const int position = snapshot().layer_position("groups");
-  for (const geo::TileId tile : {tile_at(125.3245, 43.8868, 6), tile_at(125.66, 43.52, 10)}) {
+  for (const geo::TileId tile : {geo::tile_containing(125.3245, 43.8868, 6), geo::tile_containing(125.66, 43.52, 10)}) {
     const std::vector<int> only{position};
     const auto decoded = test_support::decode_mvt(snapshot().tiles().render(tile, only));
     const auto* layer = decoded.find("groups");
@@ -125,7 +119,8 @@ TEST(DatasetTiles, DecodedAreasMatchTheSourceClippedToTheTile) {
 
 TEST(DatasetTiles, GoldenDumps) {
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
-  for (const geo::TileId tile : {geo::TileId{0, 0, 0}, tile_at(125.3245, 43.8868, 6), tile_at(125.66, 43.52, 10)}) {
+  for (const geo::TileId tile :
+       {geo::TileId{0, 0, 0}, geo::tile_containing(125.3245, 43.8868, 6), geo::tile_containing(125.66, 43.52, 10)}) {
     const std::string dump = test_support::dump_mvt(snapshot().tiles().render(tile));
     const std::filesystem::path path =
         std::filesystem::path(LAYOUTD_EXPECTED_DIR) / ("tile_" + name_of(tile) + ".mvt.txt");
