@@ -143,4 +143,54 @@ TEST_F(ServedTiles, TileJsonAndErrorsOverHttp) {
   EXPECT_EQ(get("/healthz").status, 200) << "the server is still up";
 }
 
+// The static export: the archives hold exactly the tiles the server serves. The PMTiles archive
+// is read by protomaps' decoder (node), the MBTiles one by GDAL's MBTiles vector driver.
+TEST_F(ServedTiles, ExportedArchivesHoldTheServedTiles) {
+  const fs::path node_dir = LAYOUTD_NODE_TESTS_DIR;
+  ASSERT_TRUE(fs::exists(node_dir / "node_modules" / "pmtiles" / "package.json"))
+      << "run `npm ci` in " << node_dir << " (scripts/test does)";
+  const fs::path pmtiles = dir_ / "layout.pmtiles";
+  const auto exported =
+      run({LAYOUTCTL_BIN, "export-tiles", "--store", LAYOUTD_TEST_STORE, "--maxzoom", "6", pmtiles.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(exported.err.find("z6:"), std::string::npos) << "progress per zoom when not on a terminal";
+  const auto read = run({"/usr/bin/env", "node", (node_dir / "read_pmtiles.mjs").string(), pmtiles.string()});
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  const auto archive = nlohmann::json::parse(read.out);
+  ASSERT_FALSE(archive["tiles"].empty());
+  std::size_t compared = 0;
+  for (const auto& entry : archive["tiles"]) {
+    const std::string target = "/tiles/" + std::to_string(entry["z"].get<int>()) + "/" +
+                               std::to_string(entry["x"].get<int>()) + "/" + std::to_string(entry["y"].get<int>()) +
+                               ".mvt";
+    const auto served = get(target);
+    ASSERT_EQ(served.status, 200) << target;
+    std::string hex;
+    for (const unsigned char c : served.body) {
+      static constexpr char kDigits[] = "0123456789abcdef";
+      hex += kDigits[c >> 4];
+      hex += kDigits[c & 15];
+    }
+    EXPECT_EQ(entry["hex"].get<std::string>(), hex) << target;
+    ++compared;
+  }
+  EXPECT_GE(compared, 7U);  // at least one tile per zoom 0-6
+
+  const fs::path mbtiles = dir_ / "layout.mbtiles";
+  const auto second = run({LAYOUTCTL_BIN, "export-tiles", "--store", LAYOUTD_TEST_STORE, "--maxzoom", "4", "--layers",
+                           "groups,water_veins", mbtiles.string()});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const auto info = run({OGRINFO_BIN, "-ro", "-so", mbtiles.string()});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("groups"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("water_veins"), std::string::npos) << info.out;
+  EXPECT_EQ(info.out.find("admin"), std::string::npos) << "only the layers asked for";
+
+  const auto bad = run({LAYOUTCTL_BIN, "export-tiles", "--store", LAYOUTD_TEST_STORE, "--maxzoom", "15",
+                        (dir_ / "bad.pmtiles").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--maxzoom"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(dir_ / "bad.pmtiles"));
+}
+
 }  // namespace
