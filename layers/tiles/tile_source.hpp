@@ -50,10 +50,24 @@ class TileSource {
   [[nodiscard]] std::vector<std::size_t> collapsed_counts(int z) const;
 
  private:
+  // A feature spanning many tiles is also cut into blocks of kBlockTiles × kBlockTiles tiles (plus
+  // the buffer): a tile then clips the block's piece, not the whole outline. Clipping costs time
+  // linear in the vertices clipped, and a county at z12 spans hundreds of tiles.
+  static constexpr std::uint32_t kBlockTiles = 4;
+  struct Block {
+    std::uint64_t key;  // (block x << 32) | block y
+    geo::ZoomGeometry piece;
+  };
   struct ZoomLayer {
     std::vector<geo::ZoomGeometry> features;
-    geo::BoxIndex index;  // over the features' pixel boxes
+    std::vector<std::vector<Block>> blocks;  // per feature, sorted by key; empty: clip the whole
+    geo::BoxIndex index;                     // over the features' pixel boxes
   };
+  // The geometry to clip for `feature` in tile (x, y): its block's piece, or the whole feature;
+  // null when the feature has no part in that block.
+  const geo::ZoomGeometry* clip_source(const ZoomLayer& layer, std::uint32_t feature, std::uint32_t x,
+                                       std::uint32_t y) const;
+  std::vector<Block> cut_into_blocks(const geo::ZoomGeometry& feature, int z) const;
   struct Zoom {
     std::once_flag prepared;
     std::vector<ZoomLayer> layers;
