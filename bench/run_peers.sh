@@ -16,26 +16,10 @@ store="$(realpath "${1:-$LAYOUTD_ROOT/data/layout.gpkg}")"
 ensure_apt "${LAYOUTD_APT_BUILD[@]}" postgresql-15 postgresql-15-postgis-3
 build_tree "$LAYOUTD_BUILD" Release
 
-pgbin=/usr/lib/postgresql/15/bin
+# shellcheck source=bench/lib_pg_peer.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib_pg_peer.sh"
 port="${LAYOUTD_PEER_PORT:-55432}"
-work="$(mktemp -d /tmp/layoutd-peer.XXXXXX)"
-chmod 755 "$work"
-chown postgres "$work"
-as_pg() { runuser -u postgres -- "$@"; }
-cleanup() {
-  as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-say "starting a throw-away PostgreSQL on port $port"
-as_pg "$pgbin/initdb" -D "$work/data" -A trust -U postgres >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-  -o "-p $port -k $work -c listen_addresses='' -c max_parallel_workers_per_gather=0 -c shared_buffers=512MB" \
-  start >/dev/null
-psql_layout() { psql -X -q -h "$work" -p "$port" -U postgres -d layout "$@"; }
-psql -X -q -h "$work" -p "$port" -U postgres -d postgres -c "CREATE DATABASE layout"
-psql_layout -c "CREATE EXTENSION postgis"
+start_peer_cluster "$port" layoutd-peer
 
 say "loading $store with ogr2ogr"
 ogr2ogr -f PostgreSQL "PG:host=$work port=$port dbname=layout user=postgres" "$store" \
