@@ -90,4 +90,14 @@ std::string_view negotiate(const Request& request, std::initializer_list<std::st
   return best;
 }
 
+bool accepts_encoding(const Request& request, std::string_view coding) {
+  const auto ranges = parse_accept(request[http::field::accept_encoding]);
+  const auto listed = [&](std::string_view name) {
+    return std::find_if(ranges.begin(), ranges.end(), [&](const Range& r) { return r.type == name; });
+  };
+  if (const auto exact = listed(coding); exact != ranges.end()) return exact->q > 0;
+  const auto any = listed("*");
+  return any != ranges.end() && any->q > 0;
+}
+
 }  // namespace server

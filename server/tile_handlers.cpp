@@ -4,6 +4,7 @@
 #include "layers/tiles/tile_source.hpp"
 #include "server/api_json.hpp"
 #include "server/error_response.hpp"
+#include "server/negotiation.hpp"
 #include "server/params.hpp"
 #include "server/public_url.hpp"
 #include "server/tilejson.hpp"
@@ -55,37 +56,10 @@ std::string etag_of(std::string_view bytes) {
 std::shared_ptr<const CachedTile> render(const layers::Snapshot& snapshot, const geo::TileId& tile,
                                          const std::vector<std::uint32_t>& positions) {
   auto out = std::make_shared<CachedTile>();
-  if (positions.empty()) {
-    out->mvt = snapshot.tiles().render(tile);
-  } else {
-    const std::vector<int> as_int(positions.begin(), positions.end());
-    out->mvt = snapshot.tiles().render(tile, as_int);
-  }
+  out->mvt = positions.empty() ? snapshot.tiles().render(tile) : snapshot.tiles().render(tile, positions);
   if (!out->mvt.empty()) out->gzip = layers::tiles::gzip_compress(out->mvt);
   out->etag = etag_of(out->mvt);
   return out;
-}
-
-// Whether `encoding` is acceptable by Accept-Encoding (RFC 9110 §12.5.3): listed, or `*`, with q > 0.
-bool accepts_encoding(const Request& request, std::string_view encoding) {
-  const std::string_view header = request[http::field::accept_encoding];
-  std::size_t start = 0;
-  while (start < header.size()) {
-    std::size_t end = header.find(',', start);
-    if (end == std::string_view::npos) end = header.size();
-    std::string_view item = header.substr(start, end - start);
-    start = end + 1;
-    const std::size_t semicolon = item.find(';');
-    std::string_view coding = item.substr(0, semicolon);
-    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
-    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-    if (coding != encoding && coding != "*") continue;
-    if (semicolon == std::string_view::npos) return true;
-    const std::size_t q = item.find("q=", semicolon);
-    if (q == std::string_view::npos) return true;
-    return std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) > 0;
-  }
-  return false;
 }
 
 // If-None-Match (RFC 9110 §13.1.2) uses weak comparison: W/ is ignored, "*" matches anything.

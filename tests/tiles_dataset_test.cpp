@@ -94,7 +94,7 @@ TEST(DatasetTiles, DecodedAreasMatchTheSourceClippedToTheTile) {
   const auto* groups = snapshot().find("groups");
   const int position = snapshot().layer_position("groups");
   for (const geo::TileId tile : {geo::tile_containing(125.3245, 43.8868, 6), geo::tile_containing(125.66, 43.52, 10)}) {
-    const std::vector<int> only{position};
+    const std::vector<std::uint32_t> only{static_cast<std::uint32_t>(position)};
     const auto decoded = test_support::decode_mvt(snapshot().tiles().render(tile, only));
     const auto* layer = decoded.find("groups");
     ASSERT_NE(layer, nullptr);

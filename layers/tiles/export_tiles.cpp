@@ -28,7 +28,6 @@ ExportReport export_tiles(const Snapshot& snapshot, const ExportOptions& options
   }
   const auto start = std::chrono::steady_clock::now();
   const std::vector<std::uint32_t> positions = all_if_empty(snapshot, options.layers);
-  const std::vector<int> render_positions(positions.begin(), positions.end());
   const geo::Envelope bounds = tileset_bounds(snapshot, positions);
   const MapCenter center = map_center(snapshot, bounds);
 
@@ -57,7 +56,7 @@ ExportReport export_tiles(const Snapshot& snapshot, const ExportOptions& options
     std::uint64_t written_here = 0;
     for (std::uint32_t y = range.min_y; y <= range.max_y; ++y) {
       for (std::uint32_t x = range.min_x; x <= range.max_x; ++x) {
-        const std::string mvt = snapshot.tiles().render({z, x, y}, render_positions);
+        const std::string mvt = snapshot.tiles().render({z, x, y}, positions);
         ++report.tiles_visited;
         if (!mvt.empty()) {
           writer->add({z, x, y}, mvt);

@@ -128,7 +128,7 @@ const geo::ZoomGeometry* TileSource::clip_source(const ZoomLayer& layer, std::ui
   return it != blocks.end() && it->key == key ? &it->piece : nullptr;
 }
 
-std::string TileSource::render(const geo::TileId& tile, std::span<const int> positions) const {
+std::string TileSource::render(const geo::TileId& tile, std::span<const std::uint32_t> positions) const {
   if (!geo::is_valid(tile))
     throw std::out_of_range("not a tile: " + std::to_string(tile.z) + "/" + std::to_string(tile.x) + "/" +
                             std::to_string(tile.y));
@@ -139,8 +139,7 @@ std::string TileSource::render(const geo::TileId& tile, std::span<const int> pos
                            (tile.y + 1) * extent + buffer};
   geo::mvt::TileBuilder builder;
   std::vector<std::uint32_t> hits;
-  for (const int position : positions) {
-    const auto at = static_cast<std::size_t>(position);
+  for (const std::uint32_t at : positions) {
     const ZoomLayer& layer = prepared.layers.at(at);
     hits.clear();
     layer.index.query(rect, [&](std::uint32_t feature) {
@@ -162,8 +161,8 @@ std::string TileSource::render(const geo::TileId& tile, std::span<const int> pos
 }
 
 std::string TileSource::render(const geo::TileId& tile) const {
-  std::vector<int> all(layers_.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<std::uint32_t> all(layers_.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   return render(tile, all);
 }
 

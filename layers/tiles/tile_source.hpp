@@ -38,7 +38,7 @@ class TileSource {
 
   // The tile's MVT bytes for the layers at `positions` (indexes into the catalogue; drawn in that
   // order); "" when no feature falls in it. `tile` must be valid with z ≤ kMaxZoom.
-  [[nodiscard]] std::string render(const geo::TileId& tile, std::span<const int> positions) const;
+  [[nodiscard]] std::string render(const geo::TileId& tile, std::span<const std::uint32_t> positions) const;
   // Every layer, in catalogue order.
   [[nodiscard]] std::string render(const geo::TileId& tile) const;
 
