@@ -27,7 +27,8 @@ void check_geometry(const Layer& layer, const Feature& feature, std::vector<Vali
     const geo::Envelope env = feature.geometry.envelope();
     if (!std::isfinite(env.min_x) || !std::isfinite(env.max_y) || env.min_x < -180 || env.max_x > 180 ||
         env.min_y < -90 || env.max_y > 90) {
-      error("coordinates outside lon/lat range (is the layer really EPSG:4326?)");
+      error("coordinates outside lon/lat range: projected numbers in an EPSG:4326 layer (ogr2ogr -append without "
+            "-t_srs EPSG:4326?)");
     } else if (auto problem = region_problem(env)) {
       error("geometry " + *problem);
     }

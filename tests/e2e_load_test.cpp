@@ -364,6 +364,13 @@ TEST_F(Load, Ogr2ogrAppendIsCheckedByValidate) {
   EXPECT_EQ(invalid.exit_code, 1);
   EXPECT_TRUE(contains(invalid.out, "layer 'groups' feature 'bad': missing required attribute 'name_en'"))
       << invalid.out;
+
+  // The usual mistake: appending Gauss–Krüger numbers into the lon/lat layer without -t_srs.
+  ogr2ogr({"-update", "-append", "-nln", "groups", "-nlt", "MULTIPOLYGON", store_.string(), good.string()});
+  const auto projected = layoutctl({"validate", store_.string()});
+  EXPECT_EQ(projected.exit_code, 1);
+  EXPECT_TRUE(contains(projected.out, "feature 'good': coordinates outside lon/lat range")) << projected.out;
+  EXPECT_TRUE(contains(projected.out, "-t_srs EPSG:4326")) << projected.out;
 }
 
 TEST_F(Load, ExportWritesAnyOgrFormatWithEveryAttribute) {

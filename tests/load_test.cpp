@@ -94,7 +94,7 @@ TEST(LoadMapping, ValuesAreConvertedToTheFieldTypeOrNamed) {
   EXPECT_EQ(*layers::load::convert(std::string(), string, problem), layers::AttributeValue());
 }
 
-TEST(LoadMapping, SourceThenDefaultThenStoredThenBuiltin) {
+TEST(LoadMapping, SourceThenStoredThenDefaultThenBuiltin) {
   LoadOptions options;
   options.source = "groups.shp";
   options.layer = "groups";
@@ -107,7 +107,7 @@ TEST(LoadMapping, SourceThenDefaultThenStoredThenBuiltin) {
   values.set("ID", std::string("west"));
   values.set("MC", std::string("西组团（新）"));
   values.set("NAME_EN", std::string());  // empty: the stored value is kept
-  values.set("KIND", std::monostate{});  // null: the --default applies before the stored value
+  values.set("KIND", std::monostate{});  // null: the stored value comes before the --default
   values.set("AREA", 12.5);
   EXPECT_EQ(mapping.id_of(values), "west");
 
@@ -122,18 +122,19 @@ TEST(LoadMapping, SourceThenDefaultThenStoredThenBuiltin) {
   EXPECT_TRUE(mapped.problems.empty());
   EXPECT_EQ(text(mapped.attributes, "name_zh"), "西组团（新）");
   EXPECT_EQ(text(mapped.attributes, "name_en"), "West group");
-  EXPECT_EQ(text(mapped.attributes, "kind"), "group");
+  EXPECT_EQ(text(mapped.attributes, "kind"), "old-kind");
   EXPECT_EQ(text(mapped.attributes, "plan_text"), "旧文本");
   // precision and source describe the new geometry: never kept from the stored feature.
   EXPECT_EQ(text(mapped.attributes, "precision"), "surveyed");
   EXPECT_EQ(text(mapped.attributes, "source"), "groups.shp, layer groups");
   EXPECT_EQ(mapped.attributes.number("band_m"), 100.0);
-  EXPECT_EQ(mapped.carried, (std::vector<std::string>{"name_en", "plan_text", "band_m"}));
+  EXPECT_EQ(mapped.carried, (std::vector<std::string>{"name_en", "kind", "plan_text", "band_m"}));
   EXPECT_EQ(mapped.attributes.find("id"), nullptr);
 
   // Without a stored feature nothing is kept.
   const auto fresh = mapping.map(values, nullptr);
   EXPECT_EQ(text(fresh.attributes, "plan_text"), "<none>");
+  EXPECT_EQ(text(fresh.attributes, "kind"), "group");  // the --default, for a new feature
   EXPECT_TRUE(fresh.carried.empty());
 
   EXPECT_EQ(mapping.unused_source_fields(), (std::vector<std::string>{"AREA"}));

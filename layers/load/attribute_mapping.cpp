@@ -217,7 +217,6 @@ MappedFeature AttributeMapping::map(const Attributes& source_values, const Attri
       }
     }
     std::string ignored;
-    if (is_null(value) && rule.fallback) value = *convert(*rule.fallback, rule.field, ignored);
     if (is_null(value) && rule.carry && stored != nullptr) {
       if (const AttributeValue* kept = stored->find(rule.field.name); kept != nullptr && !is_null(*kept)) {
         if (auto converted = convert(*kept, rule.field, ignored)) {
@@ -226,6 +225,7 @@ MappedFeature AttributeMapping::map(const Attributes& source_values, const Attri
         }
       }
     }
+    if (is_null(value) && rule.fallback) value = *convert(*rule.fallback, rule.field, ignored);
     if (is_null(value) && !rule.builtin.empty()) value = rule.builtin;
     out.attributes.set(rule.field.name, std::move(value));
   }
@@ -239,10 +239,11 @@ std::vector<std::string> AttributeMapping::describe() const {
   for (const auto& rule : rules_) {
     std::vector<std::string> origins;
     if (!rule.source.empty()) origins.push_back(rule.source);
-    if (rule.fallback) origins.push_back("'" + *rule.fallback + "' (--default)");
-    if (rule.field.name == schema::kId && rule.source.empty())
+    if (rule.field.name == schema::kId && rule.source.empty()) {
       origins.push_back("derived from name_en, else the source FID");
+    }
     if (rule.carry) origins.push_back("the stored feature's value (same id)");
+    if (rule.fallback) origins.push_back("'" + *rule.fallback + "' (--default)");
     if (!rule.builtin.empty()) origins.push_back("'" + rule.builtin + "' (default)");
     std::string line = rule.field.name + std::string(width - rule.field.name.size(), ' ') + " <- ";
     for (std::size_t i = 0; i < origins.size(); ++i) line += (i > 0 ? ", else " : "") + origins[i];

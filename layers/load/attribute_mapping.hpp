@@ -2,10 +2,11 @@
 // From source fields to the target layer's fields. For each target field, in this order:
 //   1. the source field `--map FIELD=SOURCE` names, else a source field of the same name (case
 //      ignored: Shapefiles often carry NAME_ZH);
-//   2. where that gives no value (no such field, null or empty): `--default FIELD=VALUE`;
-//   3. else, in replace and update mode, the value of the stored feature with the same id (attributes the
-//      source does not carry survive an update of the geometry) — except `source` and `precision`,
-//      which describe the geometry that is being replaced;
+//   2. where that gives no value (no such field, null or empty), in replace and update mode, the
+//      value of the stored feature with the same id: vetted attributes (the plan's text) survive an
+//      update of the geometry — except `source` and `precision`, which describe the geometry that
+//      is being replaced;
+//   3. else `--default FIELD=VALUE` (new features, and source/precision of every feature);
 //   4. else `source` defaults to "<file name>, layer <source layer>"; `precision` has no default (a
 //      surveyed/derived/schematic claim must come from the user).
 // Values are converted to the target field's type; a value that does not fit (a name in a number
