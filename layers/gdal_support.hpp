@@ -25,6 +25,9 @@ class GdalErrorCapture {
 
   [[nodiscard]] const std::string& last_error() const noexcept { return last_error_; }
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+  // Forgets the last error, for callers that handle one error and go on (a feature that cannot be
+  // reprojected is rejected; the next one may be fine).
+  void clear_error() noexcept { last_error_.clear(); }
 
  private:
   static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);

@@ -1,6 +1,10 @@
 // layoutctl: the command-line tool GIS staff use on a layoutd store.
 #include "layers/build/build_store.hpp"
 #include "layers/build/definition.hpp"
+#include "layers/command_line.hpp"
+#include "layers/export_layer.hpp"
+#include "layers/load/load_arguments.hpp"
+#include "layers/load/load_layer.hpp"
 #include "layers/store_error.hpp"
 #include "layers/store_reader.hpp"
 #include "layers/store_report.hpp"
@@ -19,10 +23,11 @@
 
 namespace {
 
-constexpr std::string_view kUsage = R"(usage: layoutctl COMMAND [ARGS]
+constexpr std::string_view kUsageHead = R"(usage: layoutctl COMMAND [ARGS]
 
 commands:
-  info STORE       list the store's layers with their feature counts, extents and names
+  info STORE       list the store's layers with their feature counts, extents, names and the
+                   store revision
   validate STORE   check every layer and feature against the store schema; exit 1 if invalid
   build DEF_DIR -o STORE
                    compose the layout definition (data/layout) into a new store; nothing is
@@ -32,14 +37,63 @@ commands:
                    write every non-empty vector tile of the zoom range (default 0-12) over the
                    layers' bounds to an MBTiles or PMTiles archive (format from OUT's extension
                    when not given); OUT is replaced only when the export completes
+)";
+
+constexpr std::string_view kUsageTail = R"(  export --layer ID [--store STORE] [--format DRIVER] [--t_srs EPSG:N] OUT
+                   write one layer with all its attributes to any OGR vector format (from OUT's
+                   extension, or a GDAL driver name); OUT is replaced only when the export completes
 
 STORE is a GeoPackage path (default store: data/layout.gpkg) or any GDAL vector connection
 string, e.g. "PG:host=localhost dbname=layout".
 )";
 
+void print_usage(std::ostream& out) { out << kUsageHead << layers::load::kLoadUsage << kUsageTail; }
+
 int usage_error(std::string_view message) {
-  std::cerr << "layoutctl: " << message << "\n\n" << kUsage;
+  std::cerr << "layoutctl: " << message << "\n\n";
+  print_usage(std::cerr);
   return 2;
+}
+
+int load(std::span<char*> args) {
+  layers::load::LoadOptions options = layers::load::parse_load_arguments(args.subspan(2));
+  options.progress_bar = isatty(STDERR_FILENO) == 1;
+  const layers::load::LoadReport report = layers::load::load_layer(options, std::cerr);
+  layers::load::print_report(std::cout, report);
+  if (!report.refusal.empty()) {
+    std::cerr << "layoutctl: load: nothing written: " << report.refusal << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+int export_layer(std::span<char*> args) {
+  layers::ExportLayerOptions options;
+  std::vector<std::string> positional;
+  layers::ArgumentReader reader(args.subspan(2), "export");
+  while (reader.next()) {
+    const std::string_view arg = reader.current();
+    if (arg == "--layer")
+      options.layer = reader.value();
+    else if (arg == "--store")
+      options.store = reader.value();
+    else if (arg == "--format")
+      options.driver = reader.value();
+    else if (arg == "--t_srs")
+      options.target_srs = reader.value();
+    else if (reader.is_option())
+      reader.reject();
+    else
+      positional.emplace_back(arg);
+  }
+  if (positional.size() != 1) return usage_error("export takes exactly one OUT");
+  if (options.layer.empty()) return usage_error("export: --layer ID names the layer to export");
+  options.out = positional.front();
+  const auto result = layers::export_layer(options);
+  for (const auto& warning : result.warnings) std::cerr << "layoutctl: export: warning: " << warning << "\n";
+  std::cout << "wrote " << result.features << " features of layer '" << options.layer << "' to " << options.out.string()
+            << " (" << result.driver << (options.target_srs.empty() ? "" : ", " + options.target_srs) << ")\n";
+  return 0;
 }
 
 int export_tiles(std::span<char*> args) {
@@ -48,12 +102,10 @@ int export_tiles(std::span<char*> args) {
   std::string layer_ids;
   layers::tiles::ExportOptions options;
   std::vector<std::string> positional;
-  for (std::size_t i = 2; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= args.size()) throw std::invalid_argument(std::string(arg) + " needs a value");
-      return args[++i];
-    };
+  layers::ArgumentReader reader(args.subspan(2), "export-tiles");
+  while (reader.next()) {
+    const std::string_view arg = reader.current();
+    const auto value = [&] { return reader.value(); };
     const auto zoom = [&]() {
       const std::string text = value();
       std::size_t used = 0;
@@ -71,8 +123,8 @@ int export_tiles(std::span<char*> args) {
       format = value();
     else if (arg == "--layers")
       layer_ids = value();
-    else if (arg.starts_with("--"))
-      return usage_error("export-tiles: unknown option " + std::string(arg));
+    else if (reader.is_option())
+      reader.reject();
     else
       positional.emplace_back(arg);
   }
@@ -113,7 +165,7 @@ int run(std::span<char*> args) {
   if (args.size() < 2) return usage_error("no command given");
   const std::string_view command = args[1];
   if (command == "-h" || command == "--help" || command == "help") {
-    std::cout << kUsage;
+    print_usage(std::cout);
     return 0;
   }
   if (command == "info" || command == "validate") {
@@ -134,6 +186,8 @@ int run(std::span<char*> args) {
     return 0;
   }
   if (command == "export-tiles") return export_tiles(args);
+  if (command == "load") return load(args);
+  if (command == "export") return export_layer(args);
   return usage_error("unknown command '" + std::string(command) + "'");
 }
 
@@ -143,6 +197,10 @@ int main(int argc, char** argv) {
   // The one place errors become exit statuses: one line on stderr naming what failed and why.
   try {
     return run(std::span<char*>(argv, static_cast<std::size_t>(argc)));
+  } catch (const layers::UsageError& e) {
+    return usage_error(e.what());
+  } catch (const layers::load::LoadError& e) {
+    std::cerr << "layoutctl: load: " << e.what() << "; nothing written\n";
   } catch (const layers::StoreError& e) {
     std::cerr << "layoutctl: store " << e.what() << "\n";
   } catch (const layers::build::DefinitionError& e) {

@@ -18,4 +18,11 @@ inline constexpr std::string_view kBand = "band_m";
 // Non-spatial table listing the catalogue: layer_id, title_zh, title_en, geometry_kind, position.
 inline constexpr std::string_view kCatalogueTable = "layoutd_catalogue";
 
+// Non-spatial table of store-wide values: key (TEXT), value (TEXT). The row key = kRevisionKey holds
+// the store revision as a decimal integer: 1 when `layoutctl build` writes the store, incremented by
+// every `layoutctl load` in the transaction that writes its layer (absent table or row: 0). layoutd
+// polls it to learn that a store (PostGIS in particular) changed.
+inline constexpr std::string_view kMetaTable = "layoutd_meta";
+inline constexpr std::string_view kRevisionKey = "revision";
+
 }  // namespace layers::schema

@@ -1,10 +1,12 @@
 #include "layers/store_reader.hpp"
 
 #include "geo/error.hpp"
-#include "geo/wkb.hpp"
 #include "layers/gdal_support.hpp"
+#include "layers/ogr_convert.hpp"
 #include "layers/schema.hpp"
 #include "layers/store_error.hpp"
+#include "layers/store_layer.hpp"
+#include "layers/store_meta.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,16 +17,13 @@
 namespace layers {
 namespace {
 
-struct CatalogueEntry {
-  LayerInfo info;
-  int position = 0;
-};
-
 std::string field_text(OGRFeature& feature, const char* name) {
   const int index = feature.GetFieldIndex(name);
   if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
   return feature.GetFieldAsString(index);
 }
+
+}  // namespace
 
 std::map<std::string, CatalogueEntry> read_catalogue(GDALDataset& dataset) {
   std::map<std::string, CatalogueEntry> entries;
@@ -55,30 +54,6 @@ GeometryKind kind_of(OGRwkbGeometryType type) {
     case wkbMultiPolygon: return GeometryKind::Polygon;
     default: return GeometryKind::Mixed;
   }
-}
-
-AttributeValue field_value(const OGRFeature& feature, int index) {
-  if (!feature.IsFieldSetAndNotNull(index)) return std::monostate{};
-  const OGRFieldDefn* defn = feature.GetFieldDefnRef(index);
-  switch (defn->GetType()) {
-    case OFTInteger:
-      if (defn->GetSubType() == OFSTBoolean) return feature.GetFieldAsInteger(index) != 0;
-      return static_cast<std::int64_t>(feature.GetFieldAsInteger(index));
-    case OFTInteger64: return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
-    case OFTReal: return feature.GetFieldAsDouble(index);
-    default: return std::string(feature.GetFieldAsString(index));
-  }
-}
-
-geo::Geometry to_geos(const OGRGeometry& source, const std::string& where) {
-  // Curves and 3D become linear 2D: the service works in lon/lat on the plane of the tiles.
-  std::unique_ptr<OGRGeometry> linear(source.hasCurveGeometry() ? source.getLinearGeometry() : source.clone());
-  linear->flattenTo2D();
-  std::vector<unsigned char> wkb(static_cast<std::size_t>(linear->WkbSize()));
-  if (linear->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE) {
-    throw geo::GeometryError(where + ": cannot export geometry as WKB");
-  }
-  return geo::from_wkb(wkb);
 }
 
 Layer read_layer(OGRLayer& source, const std::string& connection, const std::optional<LayerInfo>& catalogued) {
@@ -127,8 +102,6 @@ Layer read_layer(OGRLayer& source, const std::string& connection, const std::opt
   return Layer::build(std::move(info), std::move(features));
 }
 
-}  // namespace
-
 StoreContents read_store(const std::string& connection) {
   ensure_gdal_registered();
   namespace fs = std::filesystem;
@@ -168,6 +141,7 @@ StoreContents read_store(const std::string& connection) {
     }
     ordered.emplace_back(position, read_layer(*layer, connection, info));
   }
+  contents.revision = read_revision(*dataset, connection);
   if (!errors.last_error().empty()) throw StoreError(connection, errors.last_error());
   if (ordered.empty()) throw StoreError(connection, "no spatial layers: not a layoutd store");
 

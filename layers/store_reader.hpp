@@ -5,6 +5,7 @@
 #include "layers/layer.hpp"
 #include "layers/snapshot.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace layers {
 struct StoreContents {
   std::string driver;         // GDAL driver short name, e.g. "GPKG"
   std::vector<Layer> layers;  // catalogue order
+  std::int64_t revision = 0;  // layoutd_meta's revision row; 0 when the store has none
 };
 
 // Opens read-only; never creates or modifies anything. Throws StoreError.

@@ -19,7 +19,7 @@ void print_info(std::ostream& out, const std::string& store, const StoreContents
   std::size_t features = 0;
   for (const auto& layer : contents.layers) features += layer.features().size();
   out << "store " << store << " (" << contents.driver << "): " << contents.layers.size() << " layers, " << features
-      << " features\n";
+      << " features, revision " << contents.revision << "\n";
   for (const auto& layer : contents.layers) {
     const LayerInfo& info = layer.info();
     out << "\n" << info.id << "  " << info.title_zh << " / " << info.title_en << "  " << to_string(info.geometry_kind)

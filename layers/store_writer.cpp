@@ -1,9 +1,10 @@
 #include "layers/store_writer.hpp"
 
-#include "geo/wkb.hpp"
 #include "layers/gdal_support.hpp"
+#include "layers/ogr_convert.hpp"
 #include "layers/schema.hpp"
 #include "layers/store_error.hpp"
+#include "layers/store_meta.hpp"
 
 #include <cpl_conv.h>
 
@@ -74,39 +75,6 @@ std::vector<std::pair<std::string, AttributeValue>> layer_fields(const Layer& la
     }
   }
   return fields;
-}
-
-std::unique_ptr<OGRGeometry> to_ogr(const geo::Geometry& geometry, OGRwkbGeometryType layer_type) {
-  const std::vector<std::uint8_t> wkb = geo::to_wkb(geometry);
-  OGRGeometry* raw = nullptr;
-  if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE || raw == nullptr) {
-    return nullptr;
-  }
-  std::unique_ptr<OGRGeometry> out(raw);
-  // Promote single parts so every feature matches the layer's declared Multi* type.
-  if (layer_type == wkbMultiPolygon) out.reset(OGRGeometryFactory::forceToMultiPolygon(out.release()));
-  if (layer_type == wkbMultiLineString) out.reset(OGRGeometryFactory::forceToMultiLineString(out.release()));
-  if (layer_type == wkbMultiPoint) out.reset(OGRGeometryFactory::forceToMultiPoint(out.release()));
-  return out;
-}
-
-void set_field(OGRFeature& feature, int index, const AttributeValue& value) {
-  std::visit(
-      [&](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) {
-          feature.SetFieldNull(index);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          feature.SetField(index, v ? 1 : 0);
-        } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          feature.SetField(index, static_cast<GIntBig>(v));
-        } else if constexpr (std::is_same_v<T, double>) {
-          feature.SetField(index, v);
-        } else {
-          feature.SetField(index, v.c_str());
-        }
-      },
-      value);
 }
 
 void write_layer(GDALDataset& dataset, const Layer& layer, const std::string& destination, bool is_gpkg) {
@@ -189,7 +157,8 @@ std::string driver_for(const std::string& destination) {
   static const std::map<std::string, std::string> by_extension = {
       {".gpkg", "GPKG"},     {".geojson", "GeoJSON"},  {".json", "GeoJSON"}, {".geojsonl", "GeoJSONSeq"},
       {".fgb", "FlatGeobuf"}, {".sqlite", "SQLite"},    {".shp", "ESRI Shapefile"}, {".kml", "LIBKML"},
-      {".gml", "GML"},       {".csv", "CSV"}};
+      {".gml", "GML"},       {".csv", "CSV"},          {".gdb", "OpenFileGDB"}, {".tab", "MapInfo File"},
+      {".mif", "MapInfo File"}};
   std::string extension = fs::path(destination).extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
   const auto it = by_extension.find(extension);
@@ -232,6 +201,7 @@ void write_store(std::span<const Layer> layers, const std::string& destination, 
     for (const auto& layer : layers) write_layer(*dataset, layer, destination, is_gpkg);
     if (dataset->TestCapability(ODsCCreateLayer) && (is_gpkg || driver_name == "SQLite")) {
       write_catalogue(*dataset, layers, destination);
+      write_meta_table(*dataset, 1, destination);
     }
     if (transactional && dataset->CommitTransaction() != OGRERR_NONE) {
       throw StoreError(destination, "commit failed: " + errors.last_error());

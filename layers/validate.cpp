@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "geo/operations.hpp"
+#include "layers/region.hpp"
 #include "layers/schema.hpp"
 
 #include <algorithm>
@@ -10,17 +11,6 @@
 
 namespace layers {
 namespace {
-
-bool kind_accepts(GeometryKind kind, geo::GeometryType type) {
-  using T = geo::GeometryType;
-  switch (kind) {
-    case GeometryKind::Point: return type == T::Point || type == T::MultiPoint;
-    case GeometryKind::Line: return type == T::LineString || type == T::MultiLineString;
-    case GeometryKind::Polygon: return type == T::Polygon || type == T::MultiPolygon;
-    case GeometryKind::Mixed: return true;
-  }
-  return true;
-}
 
 void check_geometry(const Layer& layer, const Feature& feature, std::vector<ValidationIssue>& out) {
   auto error = [&](std::string reason) {
@@ -37,7 +27,10 @@ void check_geometry(const Layer& layer, const Feature& feature, std::vector<Vali
     const geo::Envelope env = feature.geometry.envelope();
     if (!std::isfinite(env.min_x) || !std::isfinite(env.max_y) || env.min_x < -180 || env.max_x > 180 ||
         env.min_y < -90 || env.max_y > 90) {
-      error("coordinates outside lon/lat range (is the layer really EPSG:4326?)");
+      error("coordinates outside lon/lat range: projected numbers in an EPSG:4326 layer (ogr2ogr -append without "
+            "-t_srs EPSG:4326?)");
+    } else if (auto problem = region_problem(env)) {
+      error("geometry " + *problem);
     }
     if (!feature.geometry.is_valid()) error("invalid geometry: " + feature.geometry.validity_reason());
   } catch (const geo::GeometryError& e) {
@@ -46,25 +39,41 @@ void check_geometry(const Layer& layer, const Feature& feature, std::vector<Vali
 }
 
 void check_attributes(const Layer& layer, const Feature& feature, std::vector<ValidationIssue>& out) {
-  auto error = [&](std::string reason) {
+  for (auto& reason : attribute_problems(layer.info().geometry_kind, feature.attributes)) {
     out.push_back({ValidationIssue::Severity::Error, layer.id(), feature.id, std::move(reason)});
-  };
-  for (const auto name : schema::kRequired) {
-    if (!feature.attributes.text(name)) error("missing required attribute '" + std::string(name) + "'");
-  }
-  if (const auto precision = feature.attributes.text("precision")) {
-    const auto& allowed = schema::kPrecisionValues;
-    if (std::find(allowed.begin(), allowed.end(), *precision) == allowed.end()) {
-      error("precision '" + std::string(*precision) + "' is not one of surveyed, derived, schematic");
-    }
-  }
-  if (layer.info().geometry_kind == GeometryKind::Line) {
-    const auto band = feature.attributes.number(schema::kBand);
-    if (!band || !(*band > 0)) error("line feature needs a positive '" + std::string(schema::kBand) + "'");
   }
 }
 
 }  // namespace
+
+bool kind_accepts(GeometryKind kind, geo::GeometryType type) {
+  using T = geo::GeometryType;
+  switch (kind) {
+    case GeometryKind::Point: return type == T::Point || type == T::MultiPoint;
+    case GeometryKind::Line: return type == T::LineString || type == T::MultiLineString;
+    case GeometryKind::Polygon: return type == T::Polygon || type == T::MultiPolygon;
+    case GeometryKind::Mixed: return true;
+  }
+  return true;
+}
+
+std::vector<std::string> attribute_problems(GeometryKind kind, const Attributes& attributes) {
+  std::vector<std::string> problems;
+  for (const auto name : schema::kRequired) {
+    if (!attributes.text(name)) problems.push_back("missing required attribute '" + std::string(name) + "'");
+  }
+  if (const auto precision = attributes.text("precision")) {
+    const auto& allowed = schema::kPrecisionValues;
+    if (std::find(allowed.begin(), allowed.end(), *precision) == allowed.end()) {
+      problems.push_back("precision '" + std::string(*precision) + "' is not one of surveyed, derived, schematic");
+    }
+  }
+  if (kind == GeometryKind::Line) {
+    const auto band = attributes.number(schema::kBand);
+    if (!band || !(*band > 0)) problems.push_back("line feature needs a positive '" + std::string(schema::kBand) + "'");
+  }
+  return problems;
+}
 
 std::size_t ValidationReport::errors() const noexcept {
   return static_cast<std::size_t>(std::count_if(issues.begin(), issues.end(), [](const auto& i) {

@@ -1,6 +1,7 @@
 #pragma once
 // Checks layers against the store schema (schema.hpp): geometry present, non-empty, valid and of
-// the layer's kind, coordinates on the globe, required attributes present, ids unique.
+// the layer's kind, coordinates on the globe and inside the region (region.hpp), required
+// attributes present, ids unique.
 #include "layers/layer.hpp"
 
 #include <span>
@@ -25,5 +26,12 @@ struct ValidationReport {
 };
 
 ValidationReport validate(std::span<const Layer> layers);
+
+// The per-feature rules, shared with `layoutctl load` so both apply the same schema.
+// Whether a layer of `kind` takes a geometry of `type` (Multi* included; Mixed takes anything).
+bool kind_accepts(GeometryKind kind, geo::GeometryType type);
+// Required attributes present and non-empty, precision one of the allowed values, band_m > 0 on
+// line layers: one sentence per problem, none when the attributes conform.
+std::vector<std::string> attribute_problems(GeometryKind kind, const Attributes& attributes);
 
 }  // namespace layers

@@ -1,5 +1,6 @@
 #include "layers/tiles/export_tiles.hpp"
 
+#include "layers/progress_bar.hpp"
 #include "layers/tiles/tile_archive.hpp"
 #include "layers/tiles/tile_source.hpp"
 #include "layers/tiles/tileset_metadata.hpp"
@@ -9,18 +10,6 @@
 #include <stdexcept>
 
 namespace layers::tiles {
-namespace {
-
-void draw_bar(std::ostream& out, std::uint64_t done, std::uint64_t total, int z) {
-  constexpr int kWidth = 40;
-  const auto filled = static_cast<int>(total == 0 ? kWidth : done * kWidth / total);
-  out << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
-      << std::string(static_cast<std::size_t>(kWidth - filled), '.') << "] " << done << "/" << total << " tiles, z" << z
-      << std::flush;
-}
-
-}  // namespace
-
 ExportReport export_tiles(const Snapshot& snapshot, const ExportOptions& options, std::ostream& progress) {
   if (options.min_zoom < 0 || options.max_zoom > kMaxZoom || options.min_zoom > options.max_zoom) {
     throw std::invalid_argument("zoom range " + std::to_string(options.min_zoom) + "-" +
@@ -51,9 +40,12 @@ ExportReport export_tiles(const Snapshot& snapshot, const ExportOptions& options
   std::uint64_t total = 0;
   for (int z = options.min_zoom; z <= options.max_zoom; ++z) total += geo::tiles_covering(bounds, z).count();
   ExportReport report;
+  ProgressBar bar(progress, total, "tiles");
   for (int z = options.min_zoom; z <= options.max_zoom; ++z) {
     const geo::TileRange range = geo::tiles_covering(bounds, z);
     std::uint64_t written_here = 0;
+    std::string zoom_note = "z";  // appended, not "z" + temporary: g++ 12 warns wrongly (-Wrestrict) on that
+    zoom_note += std::to_string(z);
     for (std::uint32_t y = range.min_y; y <= range.max_y; ++y) {
       for (std::uint32_t x = range.min_x; x <= range.max_x; ++x) {
         const std::string mvt = snapshot.tiles().render({z, x, y}, positions);
@@ -65,17 +57,17 @@ ExportReport export_tiles(const Snapshot& snapshot, const ExportOptions& options
           report.bytes += mvt.size();
           report.largest_tile = std::max<std::uint64_t>(report.largest_tile, mvt.size());
         }
-        if (options.progress_bar && report.tiles_visited % 64 == 0) draw_bar(progress, report.tiles_visited, total, z);
+        if (options.progress_bar && report.tiles_visited % 64 == 0) bar.draw(report.tiles_visited, zoom_note);
       }
     }
     if (options.progress_bar) {
-      draw_bar(progress, report.tiles_visited, total, z);
+      bar.draw(report.tiles_visited, zoom_note);
     } else {
       progress << "z" << z << ": " << written_here << " tiles of " << range.count() << " (" << report.tiles_visited
                << "/" << total << ")\n";
     }
   }
-  if (options.progress_bar) progress << "\n";
+  if (options.progress_bar) bar.finish();
   writer->finish();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
