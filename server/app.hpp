@@ -1,11 +1,12 @@
 #pragma once
 // Everything a request handler may read: the configuration, the current snapshot and the metrics.
 // Handlers get a const App&; what changes is which snapshot the slot holds, and the metrics'
-// atomic counters.
+// atomic counters. Throws WebRootError when --web-root cannot be served.
 #include "layers/snapshot.hpp"
 #include "server/config.hpp"
 #include "server/match_fragments.hpp"
 #include "server/metrics.hpp"
+#include "server/static_files.hpp"
 #include "server/tile_cache.hpp"
 
 #include <chrono>
@@ -21,6 +22,9 @@ struct App {
   const Metrics metrics;  // one series per route of layoutd_router()
   const MatchFragmentsCache match_fragments;
   const TileCache tiles;  // encoded tiles keyed by snapshot version (--tile-cache-mb)
+  const StaticFiles web;  // the built web client (--web-root), read at start-up
+  // The metrics series of requests answered from `web` (after the routes' own).
+  const std::size_t static_series;
 };
 
 }  // namespace server

@@ -2,6 +2,7 @@
 
 #include "server/error_response.hpp"
 #include "server/router.hpp"
+#include "server/static_files.hpp"
 
 #include <chrono>
 #include <string>
@@ -45,6 +46,13 @@ Response handle_request(const App& app, const Request& request, std::string_view
           !app.config.cors_origin.empty()) {
         return cors_preflight(app, request, match.allowed);
       }
+      if (match.route == nullptr && match.allowed.empty()) {
+        // No route has this path: a file of the web client, if there is one.
+        if (auto file = serve_static(app.web, request, target.path)) {
+          series = app.static_series;
+          return std::move(*file);
+        }
+      }
       if (match.route == nullptr) {
         if (!match.allowed.empty()) {
           throw HttpError(http::status::method_not_allowed, "method_not_allowed",
@@ -63,7 +71,7 @@ Response handle_request(const App& app, const Request& request, std::string_view
       return error_response(request, std::current_exception(), request_id);
     }
   }();
-  if (response.result() == http::status::method_not_allowed) {
+  if (response.result() == http::status::method_not_allowed && !match.allowed.empty()) {
     response.set(http::field::allow, allow_header(match.allowed));
   }
   if (!app.config.cors_origin.empty()) {

@@ -33,6 +33,13 @@ int main(int argc, char** argv) {
 
   try {
     server::App app(*config, std::move(snapshot));
+    if (!config->web_root.empty()) {
+      server::log_info("web root: " + std::to_string(app.web.file_count()) + " files, " +
+                       std::to_string(app.web.total_bytes() >> 10U) + " KiB from " + config->web_root +
+                       (app.web.skipped() == 0 ? std::string()
+                                               : ", " + std::to_string(app.web.skipped()) +
+                                                     " skipped (links out of the root or not regular files)"));
+    }
     server::run_http_server(
         app, [](const std::string& address) { server::log_info("listening on http://" + address + "/"); });
   } catch (const std::exception& e) {

@@ -8,9 +8,9 @@
 #include "server/params.hpp"
 #include "server/public_url.hpp"
 #include "server/tilejson.hpp"
+#include "server/validators.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 namespace server {
 namespace {
@@ -45,36 +45,13 @@ geo::TileId tile_of(const RequestContext& context) {
   return {z, tile_number(context.args.at(1), "x", side), tile_number(file, "y", side)};
 }
 
-std::string etag_of(std::string_view bytes) {
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across instances and restarts
-  for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
-  char text[24];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-  return text;
-}
-
 std::shared_ptr<const CachedTile> render(const layers::Snapshot& snapshot, const geo::TileId& tile,
                                          const std::vector<std::uint32_t>& positions) {
   auto out = std::make_shared<CachedTile>();
   out->mvt = positions.empty() ? snapshot.tiles().render(tile) : snapshot.tiles().render(tile, positions);
   if (!out->mvt.empty()) out->gzip = layers::tiles::gzip_compress(out->mvt);
-  out->etag = etag_of(out->mvt);
+  out->etag = content_hash(out->mvt);
   return out;
-}
-
-// If-None-Match (RFC 9110 §13.1.2) uses weak comparison: W/ is ignored, "*" matches anything.
-bool matches_if_none_match(const Request& request, const std::string& etag) {
-  const std::string_view header = request[http::field::if_none_match];
-  if (header.empty()) return false;
-  if (header.find('*') != std::string_view::npos && header.find('"') == std::string_view::npos) return true;
-  std::size_t quote = header.find('"');
-  while (quote != std::string_view::npos) {
-    const std::size_t close = header.find('"', quote + 1);
-    if (close == std::string_view::npos) return false;
-    if (header.substr(quote, close - quote + 1) == etag) return true;
-    quote = header.find('"', close + 1);
-  }
-  return false;
 }
 
 Response handle_tile(const RequestContext& context) {

@@ -87,3 +87,32 @@ run_ctest() {
     return 1
   fi
 }
+
+# --- The web client (web-client/): its glyph generator needs FreeType and the Noto Sans CJK font at
+# build time; the browser test needs Debian's chromium (and the same font to draw Chinese labels).
+LAYOUTD_APT_BUILD+=(libfreetype-dev fonts-noto-cjk)
+LAYOUTD_APT_BROWSER=(chromium fonts-noto-cjk)
+
+# Builds web-client/dist (npm ci, then vite build with the glyph ranges the build tree generated)
+# when it is missing or older than the client's sources, its lock file or the glyphs; silent when
+# it is up to date. $1 is the build tree (its web-public/ holds the glyphs).
+ensure_web_client() {
+  local build dir="$LAYOUTD_ROOT/web-client"
+  build="$(cd "$1" && pwd)"
+  local stamp="$dir/dist/.build-stamp" glyphs="$build/web-public/fonts/.stamp"
+  ensure_node
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    say "the web client's build (vite 7) needs Node.js 20.19 or newer; found $(node --version)"
+    return 1
+  fi
+  [ -f "$glyphs" ] || { say "no glyph ranges in $build/web-public: build the web_glyphs target first"; return 1; }
+  ensure_npm "$dir"
+  if [ -f "$stamp" ] && [ -z "$(find "$dir/index.html" "$dir/vite.config.js" "$dir/package.json" \
+    "$dir/package-lock.json" "$dir/src" "$glyphs" -newer "$stamp" -print -quit)" ]; then
+    return 0
+  fi
+  say "building the web client (web-client/dist)"
+  (cd "$dir" && LAYOUTD_WEB_PUBLIC="$build/web-public" npx --no-install vite build --logLevel error) \
+    >/tmp/layoutd-web.log 2>&1 || { cat /tmp/layoutd-web.log >&2; return 1; }
+  touch "$stamp"
+}
