@@ -54,6 +54,9 @@ std::string default_source(const LoadOptions& options, const SourceInfo& info) {
 
 // What the load does with one source feature, before anything is written.
 struct Planner {
+  Planner(const LoadOptions& o, const TargetLayer& t, const SourceInfo& s, const AttributeMapping& m, LoadReport& r)
+      : options(o), target(t), source(s), mapping(m), report(r) {}
+
   const LoadOptions& options;
   const TargetLayer& target;
   const SourceInfo& source;
@@ -183,8 +186,9 @@ LoadReport load_layer(const LoadOptions& options, std::ostream& progress) {
   LoadReport report;
   describe(report, options, info, target, mapping);
 
-  Planner planner{options, target, info, mapping, report, {}, {}, {}, {}, {}, 0};
-  ProgressBar checking(progress, static_cast<std::uint64_t>(info.feature_count), "features checked");
+  Planner planner(options, target, info, mapping, report);
+  ProgressBar checking(progress, static_cast<std::uint64_t>(std::max<std::int64_t>(info.feature_count, 0)),
+                       "features checked");
   source.for_each([&](SourceFeature&& feature) {
     planner.add(std::move(feature));
     if (options.progress_bar && report.read % kDrawEvery == 0) checking.draw(report.read);

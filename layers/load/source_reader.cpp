@@ -6,6 +6,7 @@
 
 #include <cpl_string.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace layers::load {
@@ -73,7 +74,9 @@ SourceReader::SourceReader(const LoadOptions& options) : path_(options.source) {
   info_.geometry_type = layer_->GetGeomType();
   const OGRFeatureDefn* defn = layer_->GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) info_.fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-  info_.feature_count = layer_->GetFeatureCount(TRUE);
+  // Exact (forced) count: the progress bar's total and a check that every feature was read. A
+  // driver that cannot count says -1; the count is then left unknown (0 on the bar).
+  info_.feature_count = std::max<GIntBig>(layer_->GetFeatureCount(TRUE), -1);
   if (!errors.last_error().empty()) throw LoadError(path_ + ": " + errors.last_error());
 
   OGRSpatialReference source;

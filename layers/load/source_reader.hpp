@@ -33,7 +33,7 @@ struct SourceInfo {
   std::string layer_name;                         // the source layer read
   OGRwkbGeometryType geometry_type = wkbUnknown;  // as the source declares it
   std::vector<std::string> fields;                // source field names in order
-  std::int64_t feature_count = 0;
+  std::int64_t feature_count = 0;  // -1 when the driver cannot count
   SourceCrs crs;
   std::vector<std::string> warnings;  // what GDAL warned about while reading (filled by for_each)
 };
