@@ -22,7 +22,11 @@ std::string redact_secrets(std::string_view text) {
       while (end < text.size() && text[end] != '\'') end += text[end] == '\\' ? 2 : 1;
       end = std::min(end + 1, text.size());
     } else {
-      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '\'') ++end;
+      // A bare value: up to a space, or a quote closing whatever quoted the whole string.
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '\'') {
+        end += text[end] == '\\' ? 2 : 1;
+      }
+      end = std::min(end, text.size());
     }
     out.append(text.substr(copied, key + kKey.size() - copied));
     out += "***";

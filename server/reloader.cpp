@@ -58,11 +58,10 @@ SnapshotBuilder store_snapshot_builder(std::string store, int warm_max_zoom) {
 
 Reloader::Reloader(App& app, SnapshotBuilder build, std::unique_ptr<StoreWatch> watch,
                    std::chrono::milliseconds watch_interval)
-    : app_(app),
-      build_(std::move(build)),
-      watch_(std::move(watch)),
-      watch_interval_(watch_interval),
-      thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
+    : app_(app), build_(std::move(build)), watch_(std::move(watch)), watch_interval_(watch_interval) {
+  app_.reloads.open();  // before returning: a request right after construction is served
+  thread_ = std::jthread([this](std::stop_token stop) { run(std::move(stop)); });
+}
 
 Reloader::~Reloader() {
   thread_.request_stop();
@@ -70,7 +69,6 @@ Reloader::~Reloader() {
 }
 
 void Reloader::run(std::stop_token stop) {
-  app_.reloads.open();
   const bool watching = watch_ != nullptr && watch_interval_.count() > 0;
   if (watch_) watch_->served(*app_.snapshot.load());
   auto next_poll = Clock::now() + watch_interval_;

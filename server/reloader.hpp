@@ -51,7 +51,7 @@ class Reloader {
   // Replaced snapshots, freed here once no request holds them, rather than by whichever request
   // happens to drop the last reference (freeing an indexed store takes a while).
   std::vector<layers::SnapshotPtr> retired_;
-  std::jthread thread_;  // last: starts once everything it reads is initialised
+  std::jthread thread_;  // started by the constructor once everything it reads is initialised
 };
 
 }  // namespace server
