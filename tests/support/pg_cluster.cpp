@@ -1,15 +1,12 @@
 #include "support/pg_cluster.hpp"
 
-#include "support/process.hpp"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
+#include <csignal>
 #include <stdexcept>
 
 namespace test_support {
@@ -31,13 +28,6 @@ unsigned short free_port() {
   return ntohs(address.sin_port);
 }
 
-std::string file_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 }  // namespace
 
 PgCluster::PgCluster(std::filesystem::path bin_dir) : bin_(std::move(bin_dir)) {
@@ -48,10 +38,9 @@ PgCluster::PgCluster(std::filesystem::path bin_dir) : bin_(std::move(bin_dir)) {
   if (::geteuid() == 0) {
     const passwd* user = ::getpwnam("postgres");
     if (user == nullptr) throw std::runtime_error("running as root and there is no postgres user to run the server");
-    std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                                                  std::filesystem::perms::group_exec |
-                                                  std::filesystem::perms::others_read |
-                                                  std::filesystem::perms::others_exec);
+    namespace fs = std::filesystem;
+    fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec);
     if (::chown(dir_.path().c_str(), user->pw_uid, user->pw_gid) != 0) {
       throw std::runtime_error("cannot hand " + dir_.path().string() + " to the postgres user");
     }
@@ -62,13 +51,14 @@ PgCluster::PgCluster(std::filesystem::path bin_dir) : bin_(std::move(bin_dir)) {
       "initdb");
   port_ = free_port();
   // Durability is not what a throw-away cluster is for.
-  const std::string options = "-p " + std::to_string(port_) + " -k " + dir_.path().string() +
-                              " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                              " -c full_page_writes=off";
-  run(as_server_user({(bin_ / "pg_ctl").string(), "-D", data.string(), "-l", (dir_.path() / "server.log").string(),
-                      "-w", "-t", "60", "-o", options, "start"}),
-      "pg_ctl start");
-  started_ = true;
+  server_ = std::make_unique<ChildProcess>(
+      as_server_user({(bin_ / "postgres").string(), "-D", data.string(), "-p", std::to_string(port_), "-k",
+                      dir_.path().string(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c",
+                      "synchronous_commit=off", "-c", "full_page_writes=off"}),
+      dir_.path() / "server.log");
+  if (!server_->wait_for_log("database system is ready to accept connections", std::chrono::seconds(60))) {
+    throw std::runtime_error("PostgreSQL did not start:\n" + server_->log());
+  }
   run({(bin_ / "psql").string(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", std::to_string(port_),
        "-U", "postgres", "-d", "postgres", "-c", "CREATE DATABASE layout"},
       "CREATE DATABASE");
@@ -76,14 +66,9 @@ PgCluster::PgCluster(std::filesystem::path bin_dir) : bin_(std::move(bin_dir)) {
 }
 
 PgCluster::~PgCluster() {
-  if (!started_) return;
-  try {
-    run(as_server_user(
-            {(bin_ / "pg_ctl").string(), "-D", (dir_.path() / "data").string(), "-m", "immediate", "-w", "stop"}),
-        "pg_ctl stop");
-  } catch (const std::exception&) {
-    // Nothing more to do in a destructor; the directory goes anyway.
-  }
+  if (!server_) return;
+  server_->signal(SIGQUIT);  // PostgreSQL's immediate shutdown: the data is thrown away anyway
+  static_cast<void>(server_->wait(std::chrono::seconds(30)));  // past that, ChildProcess SIGKILLs it
 }
 
 std::string PgCluster::gdal_connection() const {
@@ -98,16 +83,18 @@ std::string PgCluster::sql(const std::string& statements) const {
 
 std::vector<std::string> PgCluster::as_server_user(std::vector<std::string> argv) const {
   if (::geteuid() != 0) return argv;
-  argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
+  // setpriv execs the command in place (runuser forks and waits), so the postmaster is the test's
+  // own child and its pid the one to signal.
+  argv.insert(argv.begin(),
+              {"/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--reset-env", "--"});
   return argv;
 }
 
 std::string PgCluster::run(const std::vector<std::string>& argv, const std::string& what) const {
   const auto result = run_command(argv, dir_.path(), std::chrono::seconds(90));
   if (result.exit_code != 0) {
-    const auto log = dir_.path() / "server.log";
     throw std::runtime_error(what + " failed (exit " + std::to_string(result.exit_code) + "): " + result.err +
-                             result.out + (std::filesystem::exists(log) ? "\nserver log:\n" + file_text(log) : ""));
+                             result.out + (server_ ? "\nserver log:\n" + server_->log() : ""));
   }
   return result.out;
 }

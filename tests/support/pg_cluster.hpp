@@ -3,9 +3,13 @@
 // free port of 127.0.0.1 (and its socket in that dir), database `layout` with the postgis
 // extension. The destructor stops it and removes everything. As root the server runs as the
 // `postgres` user (initdb refuses root), as bench/lib_pg_peer.sh does it in shell.
+// The postmaster is the test's own child (not daemonized by pg_ctl): should the test be killed
+// (a ctest timeout kills the test's process tree), the server goes with it.
 #include "support/fixture_store.hpp"
+#include "support/process.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,7 +38,7 @@ class PgCluster {
   std::filesystem::path bin_;
   TempDir dir_;
   unsigned short port_ = 0;
-  bool started_ = false;
+  std::unique_ptr<ChildProcess> server_;  // the postmaster
 };
 
 }  // namespace test_support
