@@ -6,10 +6,10 @@
 #include "layers/query/spatial_index.hpp"
 #include "layers/tiles/tile_source.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,14 +48,28 @@ class Snapshot {
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
 // The current snapshot, replaceable atomically while other threads read it.
+// A mutex rather than std::atomic<shared_ptr>: libstdc++ 12's atomic<shared_ptr>::load releases its
+// internal lock with relaxed order, a data race with a concurrent store() that ThreadSanitizer
+// reports (and the standard agrees with). The lock is held for one reference-count increment,
+// once per request.
 class SnapshotSlot {
  public:
   explicit SnapshotSlot(SnapshotPtr initial) : current_(std::move(initial)) {}
-  [[nodiscard]] SnapshotPtr load() const noexcept { return current_.load(std::memory_order_acquire); }
-  void store(SnapshotPtr next) noexcept { current_.store(std::move(next), std::memory_order_release); }
+  [[nodiscard]] SnapshotPtr load() const {
+    const std::lock_guard lock(mutex_);
+    return current_;
+  }
+  void store(SnapshotPtr next) {
+    {
+      const std::lock_guard lock(mutex_);
+      current_.swap(next);
+    }
+    // `next` now holds the replaced snapshot, released here, outside the lock.
+  }
 
  private:
-  std::atomic<SnapshotPtr> current_;
+  mutable std::mutex mutex_;
+  SnapshotPtr current_;
 };
 
 }  // namespace layers
