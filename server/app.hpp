@@ -23,8 +23,8 @@ struct App {
   const std::chrono::steady_clock::time_point started;
   const Metrics metrics;  // one series per route of layoutd_router()
   const MatchFragmentsCache match_fragments;
-  const TileCache tiles;      // encoded tiles keyed by snapshot version (--tile-cache-mb)
-  const StaticFiles web;      // the built web client (--web-root), read at start-up
+  const TileCache tiles;  // encoded tiles keyed by snapshot version (--tile-cache-mb)
+  const StaticFiles web;  // the built web client (--web-root), read at start-up
   // The metrics series of requests answered from `web` (after the routes' own).
   const std::size_t static_series;
   const ReloadQueue reloads;  // reload requests and outcomes, served by a Reloader (reloader.hpp)

@@ -1,13 +1,16 @@
 // layoutd on a PostGIS store: a throw-away PostgreSQL cluster loaded from the dataset, two layoutd
 // instances on it and one on the GeoPackage it was loaded from. They must give the same answers
-// (locate JSON, tile bytes and ETags), and an edit committed with a new store revision must reach
-// both PostGIS instances (revision polling) while the same edit reaches the GeoPackage one (file
-// watch), after which they agree again.
+// (locate JSON, tile bytes and ETags). Then `layoutctl load` writes a new outline of 长吉组团 into
+// both stores (one transaction each, revision 1 -> 2): it must reach both PostGIS instances
+// (revision polling) and the GeoPackage one (file watch), after which they agree again. A commit
+// that breaks the schema is refused by the PostGIS instances, which keep serving.
+//
+// The database is loaded with ogr2ogr -preserve_fid: `layoutctl load` fills existing layers and
+// creates none, and the copy must keep the fids (they are the tiles' feature ids).
 #include "geo/tile_math.hpp"
 #include "support/fixture_store.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/process.hpp"
-#include "support/store_edit.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -67,8 +70,7 @@ class PostgisStore : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     gpkg_ = *dir_ / "layout.gpkg";
-    std::filesystem::copy_file(LAYOUTD_TEST_STORE, gpkg_);
-    test_support::set_store_revision(gpkg_, "1");
+    std::filesystem::copy_file(LAYOUTD_TEST_STORE, gpkg_);  // at revision 1, as layoutctl build writes it
     pg_ = new test_support::PgCluster(LAYOUTD_PG_BIN);
     // Every table of the store, fids kept (tile feature ids are fids).
     const auto load =
@@ -175,14 +177,24 @@ TEST_F(PostgisStore, InstancesOnPostgisAnswerLikeTheGeoPackageOne) {
   expect_agreement();
 }
 
-TEST_F(PostgisStore, AnEditWithANewRevisionReachesEveryInstance) {
+TEST_F(PostgisStore, ALoadReachesEveryInstance) {
   const std::string revised = "长吉组团（修订）";
-  pg_->sql("BEGIN; UPDATE groups SET name_zh = '" + revised +
-           "' WHERE id = 'changji'; UPDATE layoutd_meta SET value = '2' WHERE key = 'revision'; COMMIT;");
+  // The new outline as GIS staff would bring it: a GeoJSON with the group's id and new name.
+  const auto source = *dir_ / "changji.geojson";
+  const auto extract =
+      test_support::run_command({OGR2OGR_BIN, "-f", "GeoJSON", source.string(), gpkg_.string(), "-sql",
+                                 "SELECT id, '" + revised + "' AS name_zh, geom FROM groups WHERE id = 'changji'"},
+                                dir_->path());
+  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  for (const auto& store : {pg_->gdal_connection(), gpkg_.string()}) {
+    const auto load = test_support::run_command({LAYOUTCTL_BIN, "load", source.string(), "--layer", "groups", "--mode",
+                                                 "update", "--store", store, "--default", "precision=derived"},
+                                                dir_->path());
+    ASSERT_EQ(load.exit_code, 0) << store << ":\n" << load.out << load.err;
+    EXPECT_NE(load.out.find("revision 1 -> 2"), std::string::npos) << load.out;
+  }
   // PostgreSQL now returns the updated row last, out of fid order: answers must not depend on it.
   ASSERT_EQ(pg_->sql("SELECT string_agg(id, ',') FROM groups"), "changping,changliao,changji\n");
-  test_support::set_feature_text(gpkg_, "groups", "changji", "name_zh", revised);
-  test_support::set_store_revision(gpkg_, "2");
 
   wait_for_revision(2);
   for (std::size_t server = 0; server < 3; ++server) {

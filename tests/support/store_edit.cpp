@@ -42,21 +42,6 @@ void set_feature_text(const std::filesystem::path& store, const std::string& lay
 
 void set_store_revision(const std::filesystem::path& store, const std::string& value) {
   auto dataset = open_for_update(store);
-  OGRLayer* meta = dataset->GetLayerByName("layoutd_meta");
-  if (meta == nullptr) {
-    meta = dataset->CreateLayer("layoutd_meta", nullptr, wkbNone, nullptr);
-    if (meta == nullptr) throw std::runtime_error("cannot create layoutd_meta in " + store.string());
-    OGRFieldDefn key("key", OFTString);
-    OGRFieldDefn text("value", OFTString);
-    if (meta->CreateField(&key) != OGRERR_NONE || meta->CreateField(&text) != OGRERR_NONE) {
-      throw std::runtime_error("cannot define layoutd_meta in " + store.string());
-    }
-    OGRFeature row(meta->GetLayerDefn());
-    row.SetField("key", "revision");
-    row.SetField("value", value.c_str());
-    if (meta->CreateFeature(&row) != OGRERR_NONE) throw std::runtime_error("cannot write layoutd_meta");
-    return;
-  }
   execute(*dataset, "UPDATE layoutd_meta SET value = " + quoted(value) + " WHERE key = 'revision'");
 }
 

@@ -11,8 +11,8 @@ namespace test_support {
 void set_feature_text(const std::filesystem::path& store, const std::string& layer, const std::string& feature_id,
                       const std::string& field, const std::optional<std::string>& value);
 
-// Writes `value` as the store's revision row in layoutd_meta, creating the table (through GDAL,
-// so the GeoPackage registers it as an attribute table) when absent.
+// Writes `value`, whatever it is, as the store's revision row in layoutd_meta (a store written by
+// layers::write_store has the row).
 void set_store_revision(const std::filesystem::path& store, const std::string& value);
 
 }  // namespace test_support
