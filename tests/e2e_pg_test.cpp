@@ -1,13 +1,15 @@
 // layoutd on a PostGIS store: a throw-away PostgreSQL cluster loaded from the dataset, two layoutd
 // instances on it and one on the GeoPackage it was loaded from. They must give the same answers
 // (locate JSON, tile bytes and ETags). Then `layoutctl load` writes a new outline of 长吉组团 into
-// both stores (one transaction each, revision 1 -> 2): it must reach both PostGIS instances
+// both stores (one transaction each, the revision incremented): it must reach both PostGIS instances
 // (revision polling) and the GeoPackage one (file watch), after which they agree again. A commit
 // that breaks the schema is refused by the PostGIS instances, which keep serving.
 //
-// The database is loaded with ogr2ogr -preserve_fid: `layoutctl load` fills existing layers and
-// creates none, and the copy must keep the fids (they are the tiles' feature ids).
+// `layoutctl load` fills existing layers and creates none: ogr2ogr copies the schema (tables,
+// catalogue, revision row) into an empty GeoPackage and into PostGIS, and 12 loads fill each.
 #include "geo/tile_math.hpp"
+#include "layers/gdal_support.hpp"
+#include "layers/store_revision.hpp"
 #include "support/fixture_store.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/process.hpp"
@@ -65,20 +67,53 @@ std::vector<std::string> sample_tiles() {
   return targets;
 }
 
+// Runs a command of the setup; throws with its output when it fails.
+test_support::CommandResult must_run(const std::vector<std::string>& argv) {
+  const test_support::TempDir scratch;
+  auto result = test_support::run_command(argv, scratch.path());
+  if (result.exit_code != 0) {
+    std::string command;
+    for (const auto& arg : argv) command += arg + " ";
+    throw std::runtime_error(command + "failed:\n" + result.out + result.err);
+  }
+  return result;
+}
+
+// The store's layers with a geometry, in the store's order.
+std::vector<std::string> spatial_layers(const std::string& store) {
+  layers::ensure_gdal_registered();
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(store.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!dataset) throw std::runtime_error("cannot open " + store);
+  std::vector<std::string> names;
+  for (OGRLayer* layer : dataset->GetLayers()) {
+    if (layer->GetGeomType() != wkbNone) names.emplace_back(layer->GetName());
+  }
+  return names;
+}
+
 class PostgisStore : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
+    // The dataset's schema without its features: every table, the catalogue and the revision row.
+    const auto empty = *dir_ / "empty.gpkg";
+    must_run({OGR2OGR_BIN, "-f", "GPKG", empty.string(), LAYOUTD_TEST_STORE, "-where", "fid < 0"});
+    must_run(
+        {OGR2OGR_BIN, "-update", "-append", empty.string(), LAYOUTD_TEST_STORE, "layoutd_catalogue", "layoutd_meta"});
     gpkg_ = *dir_ / "layout.gpkg";
-    std::filesystem::copy_file(LAYOUTD_TEST_STORE, gpkg_);  // at revision 1, as layoutctl build writes it
+    std::filesystem::copy_file(empty, gpkg_);
     pg_ = new test_support::PgCluster(LAYOUTD_PG_BIN);
-    // Every table of the store, fids kept (tile feature ids are fids).
-    const auto load =
-        test_support::run_command({OGR2OGR_BIN, "-f", "PostgreSQL", pg_->gdal_connection(), gpkg_.string(),
-                                   "-preserve_fid", "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid"},
-                                  dir_->path());
-    ASSERT_EQ(load.exit_code, 0) << load.err;
-    ASSERT_EQ(pg_->sql("SELECT value FROM layoutd_meta WHERE key = 'revision'"), "1\n");
+    must_run({OGR2OGR_BIN, "-f", "PostgreSQL", pg_->gdal_connection(), empty.string(), "-lco", "GEOMETRY_NAME=geom",
+              "-lco", "FID=fid"});
+    // Both filled layer by layer with layoutctl load, as GIS staff fill a store: the same loads in
+    // the same order give the features the same fids in both (the tiles' feature ids).
+    for (const auto& layer : spatial_layers(LAYOUTD_TEST_STORE)) {
+      for (const auto& store : {pg_->gdal_connection(), gpkg_.string()}) {
+        must_run({LAYOUTCTL_BIN, "load", LAYOUTD_TEST_STORE, "--src-layer", layer, "--layer", layer, "--store", store});
+      }
+    }
+    revision_ = layers::read_store_revision(gpkg_.string());
+    if (layers::read_store_revision(pg_->gdal_connection()) != revision_) throw std::runtime_error("revisions differ");
 
     const std::vector<std::string> watch{"--watch-interval", "0.3", "--warm-zooms", "-1"};
     const auto start = [&](const std::string& store, const std::string& log) {
@@ -159,21 +194,24 @@ class PostgisStore : public ::testing::Test {
 
   static TempDir* dir_;
   static std::filesystem::path gpkg_;
+  static std::int64_t revision_;  // of both stores once loaded
   static test_support::PgCluster* pg_;
   static std::array<RunningLayoutd*, 3> servers_;  // PostGIS, PostGIS, GeoPackage
 };
 TempDir* PostgisStore::dir_ = nullptr;
 std::filesystem::path PostgisStore::gpkg_;
+std::int64_t PostgisStore::revision_ = 0;
 test_support::PgCluster* PostgisStore::pg_ = nullptr;
 std::array<RunningLayoutd*, 3> PostgisStore::servers_{};
 
 TEST_F(PostgisStore, InstancesOnPostgisAnswerLikeTheGeoPackageOne) {
   for (std::size_t server = 0; server < 3; ++server) {
     const auto health = get_json(server, "/healthz");
-    EXPECT_EQ(health["store_revision"], 1);
+    EXPECT_EQ(health["store_revision"], revision_);
     EXPECT_EQ(health["layers"], 12);
   }
-  EXPECT_NE(servers_[0]->process.log().find("store revision 1 from PG:host=127.0.0.1"), std::string::npos);
+  EXPECT_EQ(revision_, 1 + 12);  // written by the schema copy, then one per layer loaded
+  EXPECT_NE(servers_[0]->process.log().find("store revision 13 from PG:host=127.0.0.1"), std::string::npos);
   expect_agreement();
 }
 
@@ -181,22 +219,19 @@ TEST_F(PostgisStore, ALoadReachesEveryInstance) {
   const std::string revised = "长吉组团（修订）";
   // The new outline as GIS staff would bring it: a GeoJSON with the group's id and new name.
   const auto source = *dir_ / "changji.geojson";
-  const auto extract =
-      test_support::run_command({OGR2OGR_BIN, "-f", "GeoJSON", source.string(), gpkg_.string(), "-sql",
-                                 "SELECT id, '" + revised + "' AS name_zh, geom FROM groups WHERE id = 'changji'"},
-                                dir_->path());
-  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  must_run({OGR2OGR_BIN, "-f", "GeoJSON", source.string(), LAYOUTD_TEST_STORE, "-sql",
+            "SELECT id, '" + revised + "' AS name_zh, geom FROM groups WHERE id = 'changji'"});
+  const auto next = revision_ + 1;
   for (const auto& store : {pg_->gdal_connection(), gpkg_.string()}) {
-    const auto load = test_support::run_command({LAYOUTCTL_BIN, "load", source.string(), "--layer", "groups", "--mode",
-                                                 "update", "--store", store, "--default", "precision=derived"},
-                                                dir_->path());
-    ASSERT_EQ(load.exit_code, 0) << store << ":\n" << load.out << load.err;
-    EXPECT_NE(load.out.find("revision 1 -> 2"), std::string::npos) << load.out;
+    const auto load = must_run({LAYOUTCTL_BIN, "load", source.string(), "--layer", "groups", "--mode", "update",
+                                "--store", store, "--default", "precision=derived"});
+    EXPECT_NE(load.out.find("revision " + std::to_string(revision_) + " -> " + std::to_string(next)), std::string::npos)
+        << load.out;
   }
   // PostgreSQL now returns the updated row last, out of fid order: answers must not depend on it.
   ASSERT_EQ(pg_->sql("SELECT string_agg(id, ',') FROM groups"), "changping,changliao,changji\n");
 
-  wait_for_revision(2);
+  wait_for_revision(next);
   for (std::size_t server = 0; server < 3; ++server) {
     EXPECT_EQ(groups_at_shuangyang(server), (std::vector<std::string>{revised, "长辽组团"})) << "server " << server;
     EXPECT_EQ(get_json(server, "/healthz")["reload"]["last_success"]["trigger"], server < 2 ? "revision" : "file");
@@ -205,8 +240,8 @@ TEST_F(PostgisStore, ALoadReachesEveryInstance) {
 
   // A commit that breaks the schema is refused by every PostGIS instance; they keep revision 2.
   pg_->sql(
-      "BEGIN; UPDATE groups SET name_zh = NULL WHERE id = 'changji'; UPDATE layoutd_meta SET value = '3' "
-      "WHERE key = 'revision'; COMMIT;");
+      "BEGIN; UPDATE groups SET name_zh = NULL WHERE id = 'changji'; UPDATE layoutd_meta SET value = "
+      "CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'revision'; COMMIT;");
   for (std::size_t server = 0; server < 2; ++server) {
     json health;
     const auto deadline = std::chrono::steady_clock::now() + 30s;
@@ -215,7 +250,7 @@ TEST_F(PostgisStore, ALoadReachesEveryInstance) {
       health = get_json(server, "/healthz");
     } while (health["reload"]["failed"] == 0 && std::chrono::steady_clock::now() < deadline);
     EXPECT_EQ(health["reload"]["failed"], 1) << health;
-    EXPECT_EQ(health["store_revision"], 2);
+    EXPECT_EQ(health["store_revision"], next);
     EXPECT_NE(health["reload"]["last_failure"]["error"].get<std::string>().find(
                   "layer groups feature changji: missing required attribute 'name_zh'"),
               std::string::npos)
