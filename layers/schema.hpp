@@ -8,8 +8,8 @@ namespace layers::schema {
 
 // Attribute every feature carries besides its geometry; `id` is a stable slug, unique per layer.
 inline constexpr std::string_view kId = "id";
-inline constexpr std::array<std::string_view, 7> kRequired = {
-    "name_zh", "name_en", "kind", "plan_ref", "plan_text", "precision", "source"};
+inline constexpr std::array<std::string_view, 7> kRequired = {"name_zh",   "name_en",   "kind",  "plan_ref",
+                                                              "plan_text", "precision", "source"};
 // How a feature's geometry was obtained.
 inline constexpr std::array<std::string_view, 3> kPrecisionValues = {"surveyed", "derived", "schematic"};
 // Half-width in metres used to ask whether a site falls in a linear element; required on line layers.

@@ -4,10 +4,11 @@
 
 namespace layers {
 
-Snapshot::Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version)
+Snapshot::Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version, std::int64_t store_revision)
     : layers_(std::move(layers)),
       source_(std::move(source)),
       version_(version),
+      store_revision_(store_revision),
       created_at_(std::chrono::system_clock::now()),
       index_(layers_),
       tiles_(layers_) {}

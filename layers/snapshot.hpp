@@ -6,10 +6,10 @@
 #include "layers/query/spatial_index.hpp"
 #include "layers/tiles/tile_source.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,13 +17,16 @@ namespace layers {
 
 class Snapshot {
  public:
-  Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version);
+  Snapshot(std::vector<Layer> layers, std::string source, std::uint64_t version, std::int64_t store_revision = 0);
 
   [[nodiscard]] const std::vector<Layer>& layers() const noexcept { return layers_; }
   [[nodiscard]] const Layer* find(std::string_view layer_id) const noexcept;
   [[nodiscard]] std::size_t feature_count() const noexcept;
   [[nodiscard]] const std::string& source() const noexcept { return source_; }  // store it was read from
-  [[nodiscard]] std::uint64_t version() const noexcept { return version_; }      // increases per reload
+  [[nodiscard]] std::uint64_t version() const noexcept { return version_; }     // increases per reload
+  // The store's revision when it was read (store_revision.hpp): the same on every instance that
+  // read the same store state, unlike version(), which counts this process's loads.
+  [[nodiscard]] std::int64_t store_revision() const noexcept { return store_revision_; }
   [[nodiscard]] std::chrono::system_clock::time_point created_at() const noexcept { return created_at_; }
   // Search structures over the layers, built with the snapshot (query/spatial_index.hpp).
   [[nodiscard]] const query::SpatialIndex& index() const noexcept { return index_; }
@@ -36,6 +39,7 @@ class Snapshot {
   std::vector<Layer> layers_;
   std::string source_;
   std::uint64_t version_;
+  std::int64_t store_revision_;
   std::chrono::system_clock::time_point created_at_;
   query::SpatialIndex index_;
   tiles::TileSource tiles_;
@@ -44,14 +48,28 @@ class Snapshot {
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
 // The current snapshot, replaceable atomically while other threads read it.
+// A mutex rather than std::atomic<shared_ptr>: libstdc++ 12's atomic<shared_ptr>::load releases its
+// internal lock with relaxed order, a data race with a concurrent store() that ThreadSanitizer
+// reports (and the standard agrees with). The lock is held for one reference-count increment,
+// once per request.
 class SnapshotSlot {
  public:
   explicit SnapshotSlot(SnapshotPtr initial) : current_(std::move(initial)) {}
-  [[nodiscard]] SnapshotPtr load() const noexcept { return current_.load(std::memory_order_acquire); }
-  void store(SnapshotPtr next) noexcept { current_.store(std::move(next), std::memory_order_release); }
+  [[nodiscard]] SnapshotPtr load() const {
+    const std::lock_guard lock(mutex_);
+    return current_;
+  }
+  void store(SnapshotPtr next) {
+    {
+      const std::lock_guard lock(mutex_);
+      current_.swap(next);
+    }
+    // `next` now holds the replaced snapshot, released here, outside the lock.
+  }
 
  private:
-  std::atomic<SnapshotPtr> current_;
+  mutable std::mutex mutex_;
+  SnapshotPtr current_;
 };
 
 }  // namespace layers

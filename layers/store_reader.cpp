@@ -99,6 +99,10 @@ Layer read_layer(OGRLayer& source, const std::string& connection, const std::opt
     }
     features.push_back(std::move(feature));
   }
+  // In fid order whatever order the driver returns rows in (PostgreSQL's follows the heap, which an
+  // UPDATE reorders): the feature order decides tile bytes and ETags, which every instance on the
+  // same store must agree on.
+  std::stable_sort(features.begin(), features.end(), [](const Feature& a, const Feature& b) { return a.fid < b.fid; });
   return Layer::build(std::move(info), std::move(features));
 }
 
@@ -121,6 +125,9 @@ StoreContents read_store(const std::string& connection) {
 
   StoreContents contents;
   contents.driver = dataset->GetDriverName();
+  // Before the layers: should a writer commit while they are read, the revision is the older one,
+  // and the next poll of the revision reads the store again.
+  contents.revision = read_revision(*dataset, connection);
   std::map<std::string, CatalogueEntry> catalogue;
   try {
     catalogue = read_catalogue(*dataset);
@@ -141,7 +148,6 @@ StoreContents read_store(const std::string& connection) {
     }
     ordered.emplace_back(position, read_layer(*layer, connection, info));
   }
-  contents.revision = read_revision(*dataset, connection);
   if (!errors.last_error().empty()) throw StoreError(connection, errors.last_error());
   if (ordered.empty()) throw StoreError(connection, "no spatial layers: not a layoutd store");
 
@@ -152,7 +158,7 @@ StoreContents read_store(const std::string& connection) {
 
 SnapshotPtr load_snapshot(const std::string& connection, std::uint64_t version) {
   StoreContents contents = read_store(connection);
-  return std::make_shared<const Snapshot>(std::move(contents.layers), connection, version);
+  return std::make_shared<const Snapshot>(std::move(contents.layers), connection, version, contents.revision);
 }
 
 }  // namespace layers

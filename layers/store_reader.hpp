@@ -13,7 +13,7 @@ namespace layers {
 
 struct StoreContents {
   std::string driver;         // GDAL driver short name, e.g. "GPKG"
-  std::vector<Layer> layers;  // catalogue order
+  std::vector<Layer> layers;  // catalogue order; features in fid order
   std::int64_t revision = 0;  // layoutd_meta's revision row; 0 when the store has none
 };
 

@@ -8,6 +8,7 @@
 #include "server/locate_text.hpp"
 #include "server/negotiation.hpp"
 #include "server/params.hpp"
+#include "server/reload_report.hpp"
 #include "server/request_body.hpp"
 
 #include <chrono>
@@ -51,15 +52,18 @@ Response handle_healthz(const RequestContext& context) {
                         {"features", snapshot.feature_count()},
                         {"snapshot_version", snapshot.version()},
                         {"snapshot_age_s", age.count()},
-                        {"uptime_s", uptime.count()}});
+                        {"store_revision", snapshot.store_revision()},
+                        {"uptime_s", uptime.count()},
+                        {"reload", reload_json(context.app.reloads.record())}});
 }
 
 Response handle_metrics(const RequestContext& context) {
   const auto uptime =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - context.app.started);
-  Response response =
-      body_response(context.request, http::status::ok, context.app.metrics.prometheus(context.snapshot, uptime),
-                    "text/plain; version=0.0.4; charset=utf-8");
+  Response response = body_response(
+      context.request, http::status::ok,
+      context.app.metrics.prometheus(context.snapshot, uptime) + reload_prometheus(context.app.reloads.record()),
+      "text/plain; version=0.0.4; charset=utf-8");
   response.set(http::field::cache_control, "no-store");
   return response;
 }

@@ -1,7 +1,11 @@
 #include "server/config.hpp"
 
+#include "server/redact.hpp"
+
 #include <boost/program_options.hpp>
 
+#include <cmath>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -10,6 +14,33 @@ namespace server {
 
 namespace po = boost::program_options;
 
+namespace {
+
+constexpr int kMaxWarmZoom = 14;  // layers::tiles::kMaxZoom; config stays free of the layers library
+constexpr std::size_t kMinTokenLength = 16;
+
+// The token is the file's content without surrounding whitespace (editors add a newline).
+std::string read_admin_token(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("--admin-token-file " + path + ": cannot read it");
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string token = content.str();
+  const auto first = token.find_first_not_of(" \t\r\n");
+  const auto last = token.find_last_not_of(" \t\r\n");
+  token = first == std::string::npos ? std::string() : token.substr(first, last - first + 1);
+  if (token.size() < kMinTokenLength) {
+    throw ConfigError("--admin-token-file " + path + ": the token must be at least " + std::to_string(kMinTokenLength) +
+                      " characters (e.g. openssl rand -hex 32)");
+  }
+  if (token.find_first_of(" \t\r\n") != std::string::npos) {
+    throw ConfigError("--admin-token-file " + path + ": the token must be one word");
+  }
+  return token;
+}
+
+}  // namespace
+
 std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   ServerConfig config;
   std::string listen = config.host + ":" + std::to_string(config.port);
@@ -17,6 +48,7 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   long read_timeout = config.read_timeout.count();
   long idle_timeout = config.idle_timeout.count();
   std::size_t tile_cache_mib = config.tile_cache_bytes >> 20U;
+  double watch_seconds = static_cast<double>(config.watch_interval.count()) / 1000.0;
 
   po::options_description options("layoutd options");
   options.add_options()("help,h", "show this help")(
@@ -31,7 +63,13 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
                                                   "directory of the built web client")(
       "cors-origin", po::value(&config.cors_origin), "value of Access-Control-Allow-Origin (empty: no CORS)")(
       "tile-cache-mb", po::value(&tile_cache_mib)->default_value(tile_cache_mib),
-      "memory for encoded tiles, MiB (0: no cache)");
+      "memory for encoded tiles, MiB (0: no cache)")(
+      "admin-token-file", po::value(&config.admin_token_file),
+      "file holding the bearer token for POST /admin/reload (absent: the route answers 403)")(
+      "watch-interval", po::value(&watch_seconds)->default_value(watch_seconds),
+      "seconds between polls of the store for changes (0: no watch)")(
+      "warm-zooms", po::value(&config.warm_max_zoom)->default_value(config.warm_max_zoom),
+      "tile zooms 0..N prepared before a reloaded store is served (-1: none)");
 
   po::variables_map values;
   try {
@@ -62,17 +100,31 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   config.tile_cache_bytes = tile_cache_mib << 20U;
   config.read_timeout = std::chrono::seconds(read_timeout);
   config.idle_timeout = std::chrono::seconds(idle_timeout);
+  if (!(watch_seconds >= 0 && watch_seconds <= 86400)) {
+    throw ConfigError("--watch-interval must be 0-86400 seconds, got " + std::to_string(watch_seconds));
+  }
+  config.watch_interval = std::chrono::milliseconds(std::llround(watch_seconds * 1000.0));
+  if (watch_seconds > 0 && config.watch_interval.count() == 0) config.watch_interval = std::chrono::milliseconds(1);
+  if (config.warm_max_zoom < -1 || config.warm_max_zoom > kMaxWarmZoom) {
+    throw ConfigError("--warm-zooms must be -1 (none) to " + std::to_string(kMaxWarmZoom) + ", got " +
+                      std::to_string(config.warm_max_zoom));
+  }
+  if (!config.admin_token_file.empty()) config.admin_token = read_admin_token(config.admin_token_file);
   return config;
 }
 
 std::string describe(const ServerConfig& config) {
   std::ostringstream out;
-  out << "store=" << config.store << " listen=" << config.host << ":" << config.port << " threads=" << config.threads
-      << " max_body=" << (config.max_body_bytes >> 20U) << "MiB read_timeout=" << config.read_timeout.count()
-      << "s idle_timeout=" << config.idle_timeout.count()
+  out << "store=" << redact_secrets(config.store) << " listen=" << config.host << ":" << config.port
+      << " threads=" << config.threads << " max_body=" << (config.max_body_bytes >> 20U)
+      << "MiB read_timeout=" << config.read_timeout.count() << "s idle_timeout=" << config.idle_timeout.count()
       << "s web_root=" << (config.web_root.empty() ? "-" : config.web_root)
       << " cors_origin=" << (config.cors_origin.empty() ? "-" : config.cors_origin)
-      << " tile_cache=" << (config.tile_cache_bytes >> 20U) << "MiB";
+      << " tile_cache=" << (config.tile_cache_bytes >> 20U) << "MiB"
+      << " admin=" << (config.admin_token.empty() ? "off" : "token from " + config.admin_token_file)
+      << " watch_interval=" << static_cast<double>(config.watch_interval.count()) / 1000.0 << "s"
+      << " warm_zooms="
+      << (config.warm_max_zoom < 0 ? std::string("none") : "0-" + std::to_string(config.warm_max_zoom));
   return out.str();
 }
 

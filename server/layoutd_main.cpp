@@ -5,6 +5,9 @@
 #include "server/config.hpp"
 #include "server/http_server.hpp"
 #include "server/log.hpp"
+#include "server/redact.hpp"
+#include "server/reloader.hpp"
+#include "server/store_watch.hpp"
 
 #include <iostream>
 #include <span>
@@ -21,15 +24,20 @@ int main(int argc, char** argv) {
   if (!config) return 0;  // --help
   server::log_info("layoutd starting: " + server::describe(*config));
 
+  // Before the first read: a change made while it runs is then seen by the first poll.
+  std::unique_ptr<server::StoreWatch> watch;
+  if (config->watch_interval.count() > 0) watch = server::watch_store(config->store);
+
   layers::SnapshotPtr snapshot;
   try {
     snapshot = layers::load_snapshot(config->store, 1);
   } catch (const layers::StoreError& e) {
-    server::log_error(std::string("cannot start: cannot read store ") + e.what());
+    server::log_error(std::string("cannot start: cannot read store ") + server::redact_secrets(e.what()));
     return 1;
   }
   server::log_info("store loaded: " + std::to_string(snapshot->layers().size()) + " layers, " +
-                   std::to_string(snapshot->feature_count()) + " features from " + config->store);
+                   std::to_string(snapshot->feature_count()) + " features, store revision " +
+                   std::to_string(snapshot->store_revision()) + " from " + server::redact_secrets(config->store));
 
   try {
     server::App app(*config, std::move(snapshot));
@@ -40,10 +48,13 @@ int main(int argc, char** argv) {
                                                : ", " + std::to_string(app.web.skipped()) +
                                                      " skipped (links out of the root or not regular files)"));
     }
+    // Stopped (joined) before the App goes: it swaps snapshots into app.snapshot.
+    const server::Reloader reloader(app, server::store_snapshot_builder(config->store, config->warm_max_zoom),
+                                    std::move(watch), config->watch_interval);
     server::run_http_server(
         app, [](const std::string& address) { server::log_info("listening on http://" + address + "/"); });
   } catch (const std::exception& e) {
-    server::log_error(std::string("cannot start: ") + e.what());
+    server::log_error(std::string("cannot start: ") + server::redact_secrets(e.what()));
     return 1;
   }
   server::log_info("layoutd stopped");

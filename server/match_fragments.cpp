@@ -42,10 +42,15 @@ MatchFragments::MatchFragments(const layers::Snapshot& snapshot) : version_(snap
 }
 
 std::shared_ptr<const MatchFragments> MatchFragmentsCache::get(const layers::Snapshot& snapshot) const {
-  auto fragments = current_.load(std::memory_order_acquire);
+  std::shared_ptr<const MatchFragments> fragments;
+  {
+    const std::lock_guard lock(mutex_);
+    fragments = current_;
+  }
   if (fragments != nullptr && fragments->version() == snapshot.version()) return fragments;
-  fragments = std::make_shared<const MatchFragments>(snapshot);
-  current_.store(fragments, std::memory_order_release);
+  fragments = std::make_shared<const MatchFragments>(snapshot);  // built outside the lock
+  const std::lock_guard lock(mutex_);
+  current_ = fragments;
   return fragments;
 }
 

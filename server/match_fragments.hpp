@@ -5,8 +5,8 @@
 // profiling showed to cost ~20x the query itself). Built once per snapshot version, on first use.
 #include "layers/snapshot.hpp"
 
-#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,7 +33,9 @@ class MatchFragmentsCache {
   [[nodiscard]] std::shared_ptr<const MatchFragments> get(const layers::Snapshot& snapshot) const;
 
  private:
-  mutable std::atomic<std::shared_ptr<const MatchFragments>> current_;  // a cache: logically const
+  // A cache: logically const. A mutex, not atomic<shared_ptr>, for the reason SnapshotSlot gives.
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const MatchFragments> current_;
 };
 
 }  // namespace server

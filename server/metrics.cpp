@@ -6,8 +6,8 @@
 namespace server {
 namespace {
 
-constexpr std::array<unsigned, 16> kStatuses{200, 201, 204, 304, 400, 401, 403, 404,
-                                             405, 406, 413, 415, 429, 500, 503, 504};
+constexpr std::array<unsigned, 18> kStatuses{200, 201, 202, 204, 304, 400, 401, 403, 404,
+                                             405, 406, 409, 413, 415, 429, 500, 503, 504};
 // Upper bounds in seconds; the last bucket is +Inf.
 constexpr std::array<double, 13> kBounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
                                          0.025,  0.05,    0.1,    0.25,  1.0,    5.0};
@@ -79,6 +79,11 @@ std::string Metrics::prometheus(const layers::Snapshot& snapshot, std::chrono::s
          "# TYPE layoutd_snapshot_age_seconds gauge\n"
          "layoutd_snapshot_age_seconds "
       << age.count()
+      << "\n"
+         "# HELP layoutd_store_revision The store's revision (layoutd_meta) when the served snapshot was read.\n"
+         "# TYPE layoutd_store_revision gauge\n"
+         "layoutd_store_revision "
+      << snapshot.store_revision()
       << "\n"
          "# HELP layoutd_uptime_seconds Seconds since the server started.\n"
          "# TYPE layoutd_uptime_seconds gauge\n"

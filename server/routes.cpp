@@ -1,4 +1,5 @@
 // Every route layoutd answers, in one table: what the service offers is readable in one place.
+#include "server/admin_handlers.hpp"
 #include "server/api_handlers.hpp"
 #include "server/batch_locate.hpp"
 #include "server/ogc_handlers.hpp"
@@ -19,6 +20,7 @@ const Router& layoutd_router() {
     r.add("overlap", http::verb::post, "/api/v1/overlap", handle_overlap);
     add_tile_routes(r);
     add_ogc_routes(r);
+    add_admin_routes(r);
     return r;
   }();
   return router;

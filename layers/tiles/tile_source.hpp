@@ -46,6 +46,10 @@ class TileSource {
   // The fields tiles carry for the layer at `position` (id first, then the store's order).
   [[nodiscard]] const std::vector<FieldInfo>& fields(int position) const { return fields_.at(position); }
 
+  // Prepares zoom z now instead of on its first tile (a reload warms the new snapshot's low zooms
+  // before serving it). Idempotent and thread-safe, like the preparation render() triggers.
+  void prepare(int z) const { static_cast<void>(zoom(z)); }
+
   // Features per layer drawn as a point at zoom z because they are smaller than a tile unit there.
   [[nodiscard]] std::vector<std::size_t> collapsed_counts(int z) const;
 

@@ -17,6 +17,10 @@ LAYOUTD_APT_BUILD=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
+# Debian packages the tests run besides the build's: a throw-away PostgreSQL + PostGIS for the
+# PostGIS store test (tests/support/pg_cluster.*) and wrk for the reload-under-load test.
+LAYOUTD_APT_TEST=(postgresql-15 postgresql-15-postgis-3 wrk)
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }

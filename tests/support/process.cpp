@@ -9,6 +9,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cctype>
 #include <csignal>
 #include <fstream>
 #include <regex>
@@ -121,7 +122,15 @@ std::optional<std::string> ChildProcess::wait_for_log(const std::string& text, s
   return std::nullopt;
 }
 
-HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call) {
+std::string HttpResult::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call,
+                        const HttpHeaders& extra_headers) {
   namespace beast = boost::beast;
   namespace http = beast::http;
   namespace net = boost::asio;
@@ -132,6 +141,7 @@ HttpResult http_request(const std::string& host, unsigned short port, const Http
   request.set(http::field::host, host);
   if (!call.content_type.empty()) request.set(http::field::content_type, call.content_type);
   if (!call.accept.empty()) request.set(http::field::accept, call.accept);
+  for (const auto& [name, value] : extra_headers) request.set(name, value);
   request.body() = call.body;
   if (!call.body.empty() || call.method == "POST") request.prepare_payload();
   http::write(stream, request);
@@ -142,7 +152,14 @@ HttpResult http_request(const std::string& host, unsigned short port, const Http
   const auto& response = parser.get();
   beast::error_code ignored;
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-  return {static_cast<int>(response.result_int()), std::string(response[http::field::content_type]), response.body()};
+  HttpResult result{
+      static_cast<int>(response.result_int()), std::string(response[http::field::content_type]), response.body(), {}};
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    result.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  return result;
 }
 
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target) {
@@ -153,7 +170,8 @@ RunningLayoutd::RunningLayoutd(const std::string& binary, const std::filesystem:
                                const std::filesystem::path& log_file, const std::vector<std::string>& extra)
     : process(
           [&] {
-            std::vector<std::string> argv{binary, "--store", store.string(), "--listen", "127.0.0.1:0", "--threads", "2"};
+            std::vector<std::string> argv{binary,      "--store", store.string(), "--listen", "127.0.0.1:0",
+                                          "--threads", "2"};
             argv.insert(argv.end(), extra.begin(), extra.end());
             return argv;
           }(),

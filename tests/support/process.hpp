@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace test_support {
@@ -50,10 +52,15 @@ struct RunningLayoutd {
   unsigned short port = 0;
 };
 
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
 struct HttpResult {
   int status = 0;
   std::string content_type;
   std::string body;
+  HttpHeaders headers;  // every response header, names lower-case
+  // The first value of header `name` (lower-case), "" when absent.
+  [[nodiscard]] std::string header(std::string_view name) const;
 };
 
 struct HttpCall {
@@ -65,7 +72,8 @@ struct HttpCall {
 };
 
 // One request over a fresh connection (Boost.Beast, synchronous).
-HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call);
+HttpResult http_request(const std::string& host, unsigned short port, const HttpCall& call,
+                        const HttpHeaders& extra_headers = {});
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target);
 
 }  // namespace test_support
