@@ -39,28 +39,13 @@ max_zoom=12
 out="${LAYOUTD_TILE_PEER_OUT:-$LAYOUTD_BUILD/tile-peers}"
 mkdir -p "$out"
 
-# --- 1. The tile set, from the exact envelope of planning_area (SQL on the GeoPackage).
-read -r minx miny maxx maxy < <(ogrinfo -ro -q "$store" -sql \
-  "SELECT MIN(ST_MinX(geom)) AS minx, MIN(ST_MinY(geom)) AS miny, MAX(ST_MaxX(geom)) AS maxx,
-          MAX(ST_MaxY(geom)) AS maxy FROM planning_area" |
-  awk -F' = ' '/minx|miny|maxx|maxy/ {v[++n] = $2} END {print v[1], v[2], v[3], v[4]}')
-say "planning_area envelope: $minx $miny - $maxx $maxy (EPSG:4326)"
+# --- 1. The tile set, from the exact envelope of planning_area (bench/lib_tile_set.sh).
+# shellcheck source=bench/lib_tile_set.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib_tile_set.sh"
 tiles_csv="$out/tiles.csv"
-awk -v minx="$minx" -v miny="$miny" -v maxx="$maxx" -v maxy="$maxy" -v maxz="$max_zoom" '
-  function floor_(v,  f) { f = int(v); return f > v ? f - 1 : f }
-  function clamp(v, n) { return v < 0 ? 0 : (v > n - 1 ? n - 1 : v) }
-  function tx(lon, n) { return clamp(floor_((lon + 180) / 360 * n), n) }
-  function ty(lat, n,  pi, r, t) {
-    pi = atan2(0, -1); r = lat * pi / 180; t = sin(r) / cos(r)
-    return clamp(floor_((1 - log(t + sqrt(t * t + 1)) / pi) / 2 * n), n)  # asinh(tan(lat))
-  }
-  BEGIN {
-    for (z = 0; z <= maxz; z++) {
-      n = 2 ^ z
-      for (x = tx(minx, n); x <= tx(maxx, n); x++)
-        for (y = ty(maxy, n); y <= ty(miny, n); y++) printf "%d,%d,%d\n", z, x, y
-    }
-  }' >"$tiles_csv"
+write_tile_set "$store" "$max_zoom" "$tiles_csv"
+minx="$area_minx" miny="$area_miny" maxx="$area_maxx" maxy="$area_maxy"
+say "planning_area envelope: $minx $miny - $maxx $maxy (EPSG:4326)"
 tile_count=$(wc -l <"$tiles_csv")
 export LAYOUTD_TILE_LIST="$tiles_csv" LAYOUTD_TILE_COUNT="$tile_count"
 say "tile set: $tile_count tiles z0-z$max_zoom in $tiles_csv; per zoom:"

@@ -45,7 +45,7 @@ geo::TileId tile_of(const RequestContext& context) {
   return {z, tile_number(context.args.at(1), "x", side), tile_number(file, "y", side)};
 }
 
-std::string etag_of(std::string_view bytes) {
+std::string content_hash(std::string_view bytes) {
   std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a: stable across instances and restarts
   for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
   char text[24];
@@ -58,7 +58,10 @@ std::shared_ptr<const CachedTile> render(const layers::Snapshot& snapshot, const
   auto out = std::make_shared<CachedTile>();
   out->mvt = positions.empty() ? snapshot.tiles().render(tile) : snapshot.tiles().render(tile, positions);
   if (!out->mvt.empty()) out->gzip = layers::tiles::gzip_compress(out->mvt);
-  out->etag = etag_of(out->mvt);
+  // Each content coding is its own representation, so each gets its own strong validator.
+  const std::string hash = content_hash(out->mvt);
+  out->etag = "\"" + hash + "\"";
+  out->etag_gzip = "\"" + hash + "-gz\"";
   return out;
 }
 
@@ -93,9 +96,8 @@ Response handle_tile(const RequestContext& context) {
     context.app.tiles.insert(key, cached);
   }
 
-  // Each content coding is its own representation, so each gets its own strong validator.
   const bool gzip = !cached->mvt.empty() && accepts_encoding(context.request, "gzip");
-  const std::string etag = "\"" + cached->etag + (gzip ? "-gz\"" : "\"");
+  const std::string& etag = gzip ? cached->etag_gzip : cached->etag;
   const auto headers = [&](Response& response) {
     response.set(http::field::etag, etag);
     response.set(http::field::cache_control, kTileCacheControl);
