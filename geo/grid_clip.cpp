@@ -1,0 +1,542 @@
+#include "geo/grid_clip.hpp"
+
+#include "geo/grid_polygon.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace geo {
+
+using mvt::TilePoint;
+
+void GridBox::expand(TilePoint p) noexcept {
+  if (empty()) {
+    min_x = max_x = p.x;
+    min_y = max_y = p.y;
+    return;
+  }
+  min_x = std::min(min_x, p.x);
+  min_y = std::min(min_y, p.y);
+  max_x = std::max(max_x, p.x);
+  max_y = std::max(max_y, p.y);
+}
+
+GridShape::GridShape(mvt::TileGeometry geometry) : geometry_(std::move(geometry)) {
+  const auto& points = geometry_.points;
+  const bool rings = geometry_.type == mvt::GeomType::Polygon;
+  const bool lines = geometry_.type == mvt::GeomType::LineString;
+  std::uint32_t begin = 0;
+  for (const std::uint32_t end : geometry_.part_ends) {
+    const std::uint32_t n = end - begin;
+    GridBox part_box;
+    for (std::uint32_t v = begin; v < end; ++v) part_box.expand(points[v]);
+    const std::uint32_t edges = rings ? n : (lines && n > 0 ? n - 1 : 0);
+    for (std::uint32_t e0 = 0; e0 < edges; e0 += kChunkEdges) {
+      const std::uint32_t e1 = std::min(e0 + kChunkEdges, edges);
+      GridBox chunk;
+      for (std::uint32_t v = e0; v <= e1; ++v) chunk.expand(points[begin + (v == n ? 0 : v)]);
+      chunks_.push_back(chunk);
+    }
+    chunk_ends_.push_back(static_cast<std::uint32_t>(chunks_.size()));
+    part_boxes_.push_back(part_box);
+    exterior_.push_back(rings && mvt::ring_area2({points.data() + begin, n}) > 0);
+    if (!part_box.empty()) {
+      box_.expand({part_box.min_x, part_box.min_y});
+      box_.expand({part_box.max_x, part_box.max_y});
+    }
+    begin = end;
+  }
+}
+
+std::span<const TilePoint> GridShape::part(std::size_t i) const noexcept {
+  const std::uint32_t begin = i == 0 ? 0 : geometry_.part_ends[i - 1];
+  return {geometry_.points.data() + begin, geometry_.part_ends[i] - begin};
+}
+
+std::span<const GridBox> GridShape::chunks(std::size_t i) const noexcept {
+  const std::uint32_t begin = i == 0 ? 0 : chunk_ends_[i - 1];
+  return {chunks_.data() + begin, chunk_ends_[i] - begin};
+}
+
+bool inside_part(const GridShape& shape, std::size_t part, std::int64_t x2, std::int64_t y2) noexcept {
+  const auto ring = shape.part(part);
+  const auto chunks = shape.chunks(part);
+  const std::size_t n = ring.size();
+  bool inside = false;
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    const GridBox& c = chunks[k];
+    // No edge of the run straddles the horizontal through the point, or all lie west of it.
+    if (2 * std::int64_t{c.max_y} <= y2 || 2 * std::int64_t{c.min_y} > y2 || 2 * std::int64_t{c.max_x} < x2) continue;
+    const std::size_t e1 = std::min<std::size_t>((k + 1) * GridShape::kChunkEdges, n);
+    for (std::size_t e = k * GridShape::kChunkEdges; e < e1; ++e) {
+      if (crosses_ray_east(ring[e], ring[e + 1 == n ? 0 : e + 1], x2, y2)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+namespace {
+
+enum Side : int { kNone = -1, kBottom = 0, kRight = 1, kTop = 2, kLeft = 3 };
+
+// The clip rectangle, with positions along its boundary counter-clockwise (in the y-up sense of
+// the surveyor's formula, for which exteriors are positive) from (x0, y0): the direction that keeps
+// the rectangle's inside on the left, like a ring's interior.
+struct Rect {
+  explicit Rect(const GridBox& b)
+      : box(b), x0(b.min_x), y0(b.min_y), x1(b.max_x), y1(b.max_y), w(x1 - x0), h(y1 - y0), perimeter(2 * (w + h)) {}
+  GridBox box;
+  double x0, y0, x1, y1, w, h, perimeter;
+  [[nodiscard]] std::array<double, 4> corner_positions() const { return {0, w, w + h, 2 * w + h}; }
+  [[nodiscard]] std::array<TilePoint, 4> corners() const {
+    return {TilePoint{box.min_x, box.min_y}, TilePoint{box.max_x, box.min_y}, TilePoint{box.max_x, box.max_y},
+            TilePoint{box.min_x, box.max_y}};
+  }
+};
+
+struct BoundaryPoint {
+  double x = 0, y = 0;  // exact up to floating point: orders points along the boundary
+  double s = 0;         // position along the boundary
+  TilePoint grid;       // rounded to the grid (half away from zero), in exact integer arithmetic
+  bool on_grid = true;  // the point was a grid point: no rounding
+};
+
+// Liang–Barsky: the parameter range [t0, t1] of p + t (q - p) inside the closed rectangle, and the
+// sides that bound it (kNone where an end of the segment bounds it).
+struct Cut {
+  double t0 = 0, t1 = 1;
+  Side side0 = kNone, side1 = kNone;
+};
+
+bool cut_segment(TilePoint p, TilePoint q, const Rect& r, Cut& cut) {
+  const double dx = static_cast<double>(q.x) - p.x;
+  const double dy = static_cast<double>(q.y) - p.y;
+  const std::array<double, 4> pk = {-dy, dx, dy, -dx};
+  const std::array<double, 4> qk = {p.y - r.y0, r.x1 - p.x, r.y1 - p.y, p.x - r.x0};
+  for (int k = 0; k < 4; ++k) {
+    if (pk[k] == 0) {
+      if (qk[k] < 0) return false;
+      continue;
+    }
+    const double t = qk[k] / pk[k];
+    if (pk[k] < 0) {
+      if (t > cut.t1) return false;
+      if (t > cut.t0) {
+        cut.t0 = t;
+        cut.side0 = static_cast<Side>(k);
+      }
+    } else {
+      if (t < cut.t0) return false;
+      if (t < cut.t1) {
+        cut.t1 = t;
+        cut.side1 = static_cast<Side>(k);
+      }
+    }
+  }
+  return true;
+}
+
+// num / den rounded half away from zero (den ≠ 0).
+std::int64_t rounded_quotient(std::int64_t num, std::int64_t den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  return num >= 0 ? (2 * num + den) / (2 * den) : -((2 * -num + den) / (2 * den));
+}
+
+// The point where p-q meets `side`, with that coordinate exactly the side's; the other one is
+// p's plus a quotient of integers, rounded exactly for the grid and approximately for ordering.
+BoundaryPoint on_side(TilePoint p, TilePoint q, Side side, const Rect& r) {
+  const std::int64_t dx = std::int64_t{q.x} - p.x;
+  const std::int64_t dy = std::int64_t{q.y} - p.y;
+  BoundaryPoint out;
+  const bool horizontal = side == kBottom || side == kTop;
+  // Along the side: fixed = the side's coordinate; the other = from + num / den.
+  const std::int32_t fixed =
+      horizontal ? (side == kBottom ? r.box.min_y : r.box.max_y) : (side == kRight ? r.box.max_x : r.box.min_x);
+  const std::int64_t from = horizontal ? p.x : p.y;
+  const std::int64_t num = (fixed - std::int64_t{horizontal ? p.y : p.x}) * (horizontal ? dx : dy);
+  const std::int64_t den = horizontal ? dy : dx;
+  const std::int32_t low = horizontal ? r.box.min_x : r.box.min_y;
+  const std::int32_t high = horizontal ? r.box.max_x : r.box.max_y;
+  const auto other_grid =
+      static_cast<std::int32_t>(std::clamp<std::int64_t>(from + rounded_quotient(num, den), low, high));
+  const double other = std::clamp(static_cast<double>(from) + static_cast<double>(num) / static_cast<double>(den),
+                                  static_cast<double>(low), static_cast<double>(high));
+  out.on_grid = num % den == 0;
+  if (horizontal) {
+    out.x = other;
+    out.y = fixed;
+    out.grid = {other_grid, fixed};
+  } else {
+    out.x = fixed;
+    out.y = other;
+    out.grid = {fixed, other_grid};
+  }
+  switch (side) {
+    case kBottom: out.s = out.x - r.x0; break;
+    case kRight: out.s = r.w + (out.y - r.y0); break;
+    case kTop: out.s = r.w + r.h + (r.x1 - out.x); break;
+    default: out.s = 2 * r.w + r.h + (r.y1 - out.y); break;
+  }
+  if (out.s >= r.perimeter) out.s -= r.perimeter;
+  return out;
+}
+
+TilePoint shifted(TilePoint p, TilePoint origin) {
+  return {p.x - origin.x, p.y - origin.y};
+}
+
+// Appends to a run of tile points, dropping repeats.
+void push(std::vector<TilePoint>& out, TilePoint p) {
+  if (out.empty() || !(out.back() == p)) out.push_back(p);
+}
+
+// One stretch of a ring or line inside the rectangle: entered at `entry`, left at `exit`, with the
+// grid vertices in between (`inner`, a range of PolygonClipper::inner_).
+struct Piece {
+  BoundaryPoint entry, exit;
+  std::uint32_t begin = 0, end = 0;
+  bool has_entry = true, has_exit = true;  // lines may start or end inside
+};
+
+// Walks parts of a shape edge by edge, skipping runs of edges whose box misses the rectangle, and
+// collects the pieces inside it.
+class Tracer {
+ public:
+  explicit Tracer(const Rect& rect) : r_(rect) {}
+
+  // A ring that has a vertex strictly outside the rectangle: the walk starts there, so every piece
+  // is entered and left. Pieces that only touch the boundary at one point are dropped.
+  void trace_ring(std::span<const TilePoint> ring, std::span<const GridBox> chunks) {
+    const std::size_t n = ring.size();
+    const std::size_t start = first_outside(ring, chunks);
+    if (start == n) return;
+    walk(ring, chunks, start, n, true);
+  }
+
+  void trace_line(std::span<const TilePoint> line, std::span<const GridBox> chunks) {
+    if (line.size() < 2) return;
+    if (r_.box.contains(line[0])) {
+      if (!strictly_inside(line[0])) exact_ = false;
+      current_ = Piece{};
+      current_.has_entry = false;
+      current_.begin = static_cast<std::uint32_t>(inner_.size());
+      inner_.push_back(line[0]);
+      open_ = true;
+    }
+    walk(line, chunks, 0, line.size() - 1, false);
+    if (open_) {
+      current_.has_exit = false;
+      current_.end = static_cast<std::uint32_t>(inner_.size());
+      pieces_.push_back(current_);
+      open_ = false;
+    }
+  }
+
+  [[nodiscard]] const std::vector<Piece>& pieces() const noexcept { return pieces_; }
+  // An edge met the boundary where the arithmetic could not say on which side (never seen; kept
+  // so that such a clip goes the exact way instead of guessing).
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  // Every crossing with the boundary was at a grid point, and every vertex kept lies strictly
+  // inside: nothing was rounded, and the pieces meet the boundary only at their ends.
+  [[nodiscard]] bool exact() const noexcept { return exact_; }
+  [[nodiscard]] std::span<const TilePoint> inner(const Piece& piece) const noexcept {
+    return {inner_.data() + piece.begin, piece.end - piece.begin};
+  }
+
+ private:
+  std::size_t first_outside(std::span<const TilePoint> ring, std::span<const GridBox> chunks) const {
+    const std::size_t n = ring.size();
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+      if (r_.box.contains(chunks[k])) continue;
+      const std::size_t e1 = std::min<std::size_t>((k + 1) * GridShape::kChunkEdges, n - 1);
+      for (std::size_t v = k * GridShape::kChunkEdges; v <= e1; ++v) {
+        if (!r_.box.contains(ring[v])) return v;
+      }
+    }
+    return n;
+  }
+
+  // Edges start, start + 1, ... (count of them; indexes wrap for rings).
+  void walk(std::span<const TilePoint> part, std::span<const GridBox> chunks, std::size_t start, std::size_t count,
+            bool ring) {
+    const std::size_t n = part.size();
+    std::size_t e = start;
+    for (std::size_t done = 0; done < count;) {
+      if (!open_ && e % GridShape::kChunkEdges == 0) {
+        const std::size_t chunk = e / GridShape::kChunkEdges;
+        const std::size_t edges = ring ? n : n - 1;
+        const std::size_t length = std::min<std::size_t>(GridShape::kChunkEdges, edges - e);
+        if (length <= count - done && !chunks[chunk].intersects(r_.box)) {
+          // Every vertex of the run is outside, and so is each edge: nothing to collect.
+          e = (e + length) % n;
+          done += length;
+          continue;
+        }
+      }
+      edge(part[e], part[e + 1 == n ? 0 : e + 1]);
+      e = e + 1 == n ? 0 : e + 1;
+      ++done;
+    }
+  }
+
+  void edge(TilePoint p, TilePoint q) {
+    const bool q_in = r_.box.contains(q);
+    if (q_in && !strictly_inside(q)) exact_ = false;
+    if (open_) {
+      if (q_in) {
+        inner_.push_back(q);
+        return;
+      }
+      Cut cut;
+      if (!cut_segment(p, q, r_, cut) || cut.side1 == kNone) {
+        failed_ = true;
+        return;
+      }
+      current_.exit = on_side(p, q, cut.side1, r_);
+      exact_ = exact_ && current_.exit.on_grid;
+      current_.end = static_cast<std::uint32_t>(inner_.size());
+      open_ = false;
+      // Arrived on the boundary and left again at once: a touch from outside, nothing inside.
+      const bool touch = current_.end == current_.begin + 1 && current_.entry.s == current_.exit.s;
+      if (!touch) pieces_.push_back(current_);
+      return;
+    }
+    Cut cut;
+    if (!cut_segment(p, q, r_, cut)) return;
+    if (cut.side0 == kNone || (!q_in && cut.side1 == kNone)) {
+      failed_ = true;
+      return;
+    }
+    current_ = Piece{};
+    current_.entry = on_side(p, q, cut.side0, r_);
+    exact_ = exact_ && current_.entry.on_grid;
+    current_.begin = static_cast<std::uint32_t>(inner_.size());
+    if (q_in) {
+      inner_.push_back(q);
+      open_ = true;
+      return;
+    }
+    current_.exit = on_side(p, q, cut.side1, r_);
+    exact_ = exact_ && current_.exit.on_grid;
+    current_.end = current_.begin;
+    if (current_.exit.s != current_.entry.s) pieces_.push_back(current_);  // else it grazes a corner
+  }
+
+  const Rect& r_;
+  std::vector<TilePoint> inner_;
+  std::vector<Piece> pieces_;
+  Piece current_;
+  [[nodiscard]] bool strictly_inside(TilePoint p) const noexcept {
+    return r_.box.min_x < p.x && p.x < r_.box.max_x && r_.box.min_y < p.y && p.y < r_.box.max_y;
+  }
+
+  bool open_ = false;
+  bool failed_ = false;
+  bool exact_ = true;
+};
+
+struct OutRing {
+  std::vector<TilePoint> points;
+  std::int64_t area2 = 0;
+};
+
+// Drops repeats and spikes and computes the area; false when too degenerate to keep.
+bool finish_ring(OutRing& ring, bool& changed) {
+  auto& pts = ring.points;
+  while (pts.size() > 1 && pts.back() == pts.front()) pts.pop_back();  // closed where it began
+  const std::size_t size = pts.size();
+  remove_spikes(pts);  // rounding the crossings can fold a sliver along the boundary
+  if (pts.size() < size) changed = true;
+  if (pts.size() < 3) {
+    changed = true;
+    return false;
+  }
+  ring.area2 = mvt::ring_area2(pts);
+  if (ring.area2 == 0) changed = true;
+  return ring.area2 != 0;
+}
+
+std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TilePoint origin) {
+  Tracer tracer(r);
+  enum class Place : std::uint8_t { Inside, Outside, Crossing };
+  std::vector<Place> place(shape.part_count());
+  std::vector<std::size_t> inside_parts;
+  for (std::size_t i = 0; i < shape.part_count(); ++i) {
+    const GridBox& box = shape.part_box(i);
+    if (r.box.contains(box)) {
+      place[i] = Place::Inside;
+      inside_parts.push_back(i);
+    } else if (!r.box.intersects(box)) {
+      place[i] = Place::Outside;
+    } else {
+      place[i] = Place::Crossing;
+      tracer.trace_ring(shape.part(i), shape.chunks(i));
+    }
+  }
+  if (tracer.failed()) return std::nullopt;
+  const auto& pieces = tracer.pieces();
+  bool changed = false;  // a ring lost vertices or vanished on the way
+
+  std::vector<OutRing> exteriors;  // closed along the boundary, then the exteriors wholly inside
+  if (!pieces.empty()) {
+    // Every position on the boundary must be distinct, or the closing order is ambiguous.
+    std::vector<std::pair<double, std::uint32_t>> entries;
+    std::vector<double> positions;
+    entries.reserve(pieces.size());
+    positions.reserve(pieces.size() * 2);
+    for (std::uint32_t i = 0; i < pieces.size(); ++i) {
+      entries.emplace_back(pieces[i].entry.s, i);
+      positions.push_back(pieces[i].entry.s);
+      positions.push_back(pieces[i].exit.s);
+    }
+    std::sort(entries.begin(), entries.end());
+    std::sort(positions.begin(), positions.end());
+    if (std::adjacent_find(positions.begin(), positions.end()) != positions.end()) return std::nullopt;
+
+    const auto corner_at = r.corner_positions();
+    const auto corners = r.corners();
+    std::vector<bool> used(pieces.size(), false);
+    for (std::uint32_t first = 0; first < pieces.size(); ++first) {
+      if (used[first]) continue;
+      OutRing ring;
+      std::uint32_t at = first;
+      while (true) {
+        used[at] = true;
+        const Piece& piece = pieces[at];
+        push(ring.points, shifted(piece.entry.grid, origin));
+        for (const TilePoint& v : tracer.inner(piece)) push(ring.points, shifted(v, origin));
+        push(ring.points, shifted(piece.exit.grid, origin));
+        // Along the boundary, counter-clockwise, to the next entry, through the corners between.
+        const double s = piece.exit.s;
+        auto next = std::lower_bound(entries.begin(), entries.end(), std::make_pair(s, std::uint32_t{0}));
+        if (next == entries.end()) next = entries.begin();
+        double reach = next->first - s;
+        if (reach < 0) reach += r.perimeter;
+        std::array<std::pair<double, int>, 4> passed{};
+        int count = 0;
+        for (int k = 0; k < 4; ++k) {
+          double d = corner_at[k] - s;
+          if (d < 0) d += r.perimeter;
+          if (d > 0 && d < reach) passed[count++] = {d, k};
+        }
+        std::sort(passed.begin(), passed.begin() + count);
+        for (int k = 0; k < count; ++k) {
+          const TilePoint c = corners[passed[k].second];
+          push(ring.points, shifted(c, origin));
+        }
+        at = next->second;
+        if (at == first) break;
+        if (used[at]) return std::nullopt;  // pieces that do not close into rings one way only
+      }
+      if (!finish_ring(ring, changed)) continue;
+      if (ring.area2 < 0) return std::nullopt;  // boundary-closed rings are exteriors
+      exteriors.push_back(std::move(ring));
+    }
+  } else {
+    // Nothing crosses the inside of the rectangle: it lies wholly inside or outside the polygon's
+    // rings that are not inside it, and any point strictly inside it, as its centre, tells which.
+    const std::int64_t x2 = std::int64_t{r.box.min_x} + r.box.max_x;
+    const std::int64_t y2 = std::int64_t{r.box.min_y} + r.box.max_y;
+    bool covered = false;
+    for (std::size_t i = 0; i < shape.part_count() && !covered; ++i) {
+      // Holes are looked at with their exterior.
+      if (place[i] == Place::Inside || !shape.is_exterior(i) || !inside_part(shape, i, x2, y2)) continue;
+      covered = true;
+      for (std::size_t h = i + 1; h < shape.part_count() && !shape.is_exterior(h); ++h) {
+        if (place[h] != Place::Inside && inside_part(shape, h, x2, y2)) covered = false;
+      }
+    }
+    if (covered) {
+      OutRing whole;
+      for (const TilePoint& c : r.corners()) whole.points.push_back(shifted(c, origin));
+      finish_ring(whole, changed);
+      exteriors.push_back(std::move(whole));
+    }
+  }
+
+  std::vector<OutRing> holes;
+  for (const std::size_t i : inside_parts) {
+    const GridBox& box = shape.part_box(i);
+    if (box.min_x == r.box.min_x || box.max_x == r.box.max_x || box.min_y == r.box.min_y || box.max_y == r.box.max_y) {
+      changed = true;  // on the boundary: a closing walk may pass through its vertices
+    }
+    OutRing ring;
+    for (const TilePoint& v : shape.part(i)) ring.points.push_back(shifted(v, origin));
+    if (!finish_ring(ring, changed)) continue;
+    (ring.area2 > 0 ? exteriors : holes).push_back(std::move(ring));
+  }
+  // Each hole goes to the smallest exterior around it (an island's, not the lake's shore).
+  std::vector<std::vector<std::size_t>> holes_of(exteriors.size());
+  for (std::size_t h = 0; h < holes.size(); ++h) {
+    std::size_t best = exteriors.size();
+    for (std::size_t e = 0; e < exteriors.size(); ++e) {
+      if (!inside_ring(holes[h].points.front(), exteriors[e].points)) continue;
+      if (best == exteriors.size() || exteriors[e].area2 < exteriors[best].area2) best = e;
+    }
+    if (best == exteriors.size()) return std::nullopt;
+    holes_of[best].push_back(h);
+  }
+  Clipped out;
+  out.geometry.type = mvt::GeomType::Polygon;
+  out.exact = tracer.exact() && !changed;
+  const auto append = [&out](const OutRing& ring) {
+    out.geometry.points.insert(out.geometry.points.end(), ring.points.begin(), ring.points.end());
+    out.geometry.part_ends.push_back(static_cast<std::uint32_t>(out.geometry.points.size()));
+  };
+  for (std::size_t e = 0; e < exteriors.size(); ++e) {
+    append(exteriors[e]);
+    for (const std::size_t h : holes_of[e]) append(holes[h]);
+  }
+  return out;
+}
+
+std::optional<Clipped> clip_lines(const GridShape& shape, const Rect& r, TilePoint origin) {
+  Tracer tracer(r);
+  for (std::size_t i = 0; i < shape.part_count(); ++i) {
+    if (shape.part_box(i).intersects(r.box)) tracer.trace_line(shape.part(i), shape.chunks(i));
+  }
+  if (tracer.failed()) return std::nullopt;
+  Clipped clipped;
+  mvt::TileGeometry& out = clipped.geometry;
+  out.type = mvt::GeomType::LineString;
+  clipped.exact = tracer.exact();
+  std::vector<TilePoint> run;
+  for (const Piece& piece : tracer.pieces()) {
+    run.clear();
+    if (piece.has_entry) push(run, shifted(piece.entry.grid, origin));
+    for (const TilePoint& v : tracer.inner(piece)) push(run, shifted(v, origin));
+    if (piece.has_exit) push(run, shifted(piece.exit.grid, origin));
+    if (run.size() < 2) continue;
+    out.points.insert(out.points.end(), run.begin(), run.end());
+    out.part_ends.push_back(static_cast<std::uint32_t>(out.points.size()));
+  }
+  return clipped;
+}
+
+mvt::TileGeometry clip_points(const GridShape& shape, const Rect& r, TilePoint origin) {
+  mvt::TileGeometry out;
+  out.type = mvt::GeomType::Point;
+  for (const TilePoint& p : shape.geometry().points) {
+    if (r.box.contains(p)) out.points.push_back(shifted(p, origin));
+  }
+  if (!out.points.empty()) out.part_ends.push_back(static_cast<std::uint32_t>(out.points.size()));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Clipped> clip_to_rect(const GridShape& shape, const GridBox& rect, TilePoint origin) {
+  const Rect r(rect);
+  switch (shape.geometry().type) {
+    case mvt::GeomType::Polygon: return clip_polygon(shape, r, origin);
+    case mvt::GeomType::LineString: return clip_lines(shape, r, origin);
+    case mvt::GeomType::Point: break;
+  }
+  return Clipped{clip_points(shape, r, origin), true};
+}
+
+}  // namespace geo
