@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <ranges>
 
 namespace geo {
 
@@ -339,13 +341,62 @@ class Tracer {
   bool exact_ = true;
 };
 
-struct OutRing {
-  std::vector<TilePoint> points;
-  std::int64_t area2 = 0;
-};
+constexpr std::int64_t kWalk = -1;
+
+// Where an exit and an entry share a position on the boundary (pieces touching there), the walk
+// from the exit either goes on to that entry at once or all the way round, depending on whether
+// the entering piece leaves the point clockwise or counter-clockwise of the exiting one. Returns,
+// per piece, the piece its exit goes on to at once, or kWalk; std::nullopt when three crossings
+// share a point, two of the same kind do, or the point is a corner (no single side to turn on).
+std::optional<std::vector<std::int64_t>> shared_crossings(const std::vector<Piece>& pieces, const Tracer& tracer,
+                                                          const Rect& r) {
+  std::vector<std::int64_t> direct(pieces.size(), kWalk);
+  struct Mark {
+    double s;
+    bool entry;
+    std::uint32_t piece;
+  };
+  std::vector<Mark> marks;
+  marks.reserve(2 * pieces.size());
+  for (std::uint32_t i = 0; i < pieces.size(); ++i) {
+    marks.push_back({pieces[i].entry.s, true, i});
+    marks.push_back({pieces[i].exit.s, false, i});
+  }
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    return a.s != b.s ? a.s < b.s : (a.entry != b.entry ? b.entry : a.piece < b.piece);
+  });
+  const auto corner_at = r.corner_positions();
+  for (std::size_t i = 0; i + 1 < marks.size(); ++i) {
+    if (marks[i].s != marks[i + 1].s) continue;
+    if (i + 2 < marks.size() && marks[i + 2].s == marks[i].s) return std::nullopt;
+    if (marks[i].entry == marks[i + 1].entry) return std::nullopt;
+    if (std::find(corner_at.begin(), corner_at.end(), marks[i].s) != corner_at.end()) return std::nullopt;
+    const Piece& out = pieces[marks[i].entry ? marks[i + 1].piece : marks[i].piece];
+    const std::uint32_t in_piece = marks[i].entry ? marks[i].piece : marks[i + 1].piece;
+    const Piece& in = pieces[in_piece];
+    // The directions along which the two pieces leave the shared point into the rectangle: to
+    // their nearest vertex other than the point itself (a vertex may lie on the boundary there).
+    const double px = out.exit.x, py = out.exit.y;
+    const auto away = [&](const auto& vertices, const BoundaryPoint& other_end) {
+      for (const TilePoint& v : vertices) {
+        if (v.x != px || v.y != py) return std::pair{v.x - px, v.y - py};
+      }
+      return std::pair{other_end.x - px, other_end.y - py};
+    };
+    const auto inner_out = tracer.inner(out);
+    const auto [ux, uy] = away(std::views::reverse(inner_out), out.entry);
+    const auto [vx, vy] = away(tracer.inner(in), in.exit);
+    const double turn = ux * vy - uy * vx;
+    if (std::abs(turn) <= 1e-9 * std::hypot(ux, uy) * std::hypot(vx, vy)) return std::nullopt;
+    // Entering clockwise of the exit: between them lies the outside, the way on is the boundary.
+    if (turn < 0) direct[&out - pieces.data()] = in_piece;
+    ++i;
+  }
+  return direct;
+}
 
 // Drops repeats and spikes and computes the area; false when too degenerate to keep.
-bool finish_ring(OutRing& ring, bool& changed) {
+bool finish_ring(GridRing& ring, bool& changed) {
   auto& pts = ring.points;
   while (pts.size() > 1 && pts.back() == pts.front()) pts.pop_back();  // closed where it began
   const std::size_t size = pts.size();
@@ -381,28 +432,22 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
   const auto& pieces = tracer.pieces();
   bool changed = false;  // a ring lost vertices or vanished on the way
 
-  std::vector<OutRing> exteriors;  // closed along the boundary, then the exteriors wholly inside
+  std::vector<GridRing> exteriors;  // closed along the boundary, then the exteriors wholly inside
   if (!pieces.empty()) {
-    // Every position on the boundary must be distinct, or the closing order is ambiguous.
     std::vector<std::pair<double, std::uint32_t>> entries;
-    std::vector<double> positions;
     entries.reserve(pieces.size());
-    positions.reserve(pieces.size() * 2);
-    for (std::uint32_t i = 0; i < pieces.size(); ++i) {
-      entries.emplace_back(pieces[i].entry.s, i);
-      positions.push_back(pieces[i].entry.s);
-      positions.push_back(pieces[i].exit.s);
-    }
+    for (std::uint32_t i = 0; i < pieces.size(); ++i) entries.emplace_back(pieces[i].entry.s, i);
     std::sort(entries.begin(), entries.end());
-    std::sort(positions.begin(), positions.end());
-    if (std::adjacent_find(positions.begin(), positions.end()) != positions.end()) return std::nullopt;
+    const std::optional<std::vector<std::int64_t>> direct = shared_crossings(pieces, tracer, r);
+    if (!direct) return std::nullopt;
+    if (!std::all_of(direct->begin(), direct->end(), [](std::int64_t d) { return d == kWalk; })) changed = true;
 
     const auto corner_at = r.corner_positions();
     const auto corners = r.corners();
     std::vector<bool> used(pieces.size(), false);
     for (std::uint32_t first = 0; first < pieces.size(); ++first) {
       if (used[first]) continue;
-      OutRing ring;
+      GridRing ring;
       std::uint32_t at = first;
       while (true) {
         used[at] = true;
@@ -410,12 +455,21 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
         push(ring.points, shifted(piece.entry.grid, origin));
         for (const TilePoint& v : tracer.inner(piece)) push(ring.points, shifted(v, origin));
         push(ring.points, shifted(piece.exit.grid, origin));
-        // Along the boundary, counter-clockwise, to the next entry, through the corners between.
+        // Along the boundary, counter-clockwise, to the next entry, through the corners between;
+        // an entry at the exit's own position only when shared_crossings says so.
         const double s = piece.exit.s;
-        auto next = std::lower_bound(entries.begin(), entries.end(), std::make_pair(s, std::uint32_t{0}));
-        if (next == entries.end()) next = entries.begin();
-        double reach = next->first - s;
-        if (reach < 0) reach += r.perimeter;
+        std::uint32_t next = 0;
+        double reach = 0;
+        if ((*direct)[at] != kWalk) {
+          next = static_cast<std::uint32_t>((*direct)[at]);
+        } else {
+          auto after = std::upper_bound(entries.begin(), entries.end(),
+                                        std::make_pair(s, std::numeric_limits<std::uint32_t>::max()));
+          if (after == entries.end()) after = entries.begin();
+          next = after->second;
+          reach = after->first - s;
+          if (reach <= 0) reach += r.perimeter;
+        }
         std::array<std::pair<double, int>, 4> passed{};
         int count = 0;
         for (int k = 0; k < 4; ++k) {
@@ -428,7 +482,7 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
           const TilePoint c = corners[passed[k].second];
           push(ring.points, shifted(c, origin));
         }
-        at = next->second;
+        at = next;
         if (at == first) break;
         if (used[at]) return std::nullopt;  // pieces that do not close into rings one way only
       }
@@ -451,47 +505,27 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
       }
     }
     if (covered) {
-      OutRing whole;
+      GridRing whole;
       for (const TilePoint& c : r.corners()) whole.points.push_back(shifted(c, origin));
       finish_ring(whole, changed);
       exteriors.push_back(std::move(whole));
     }
   }
 
-  std::vector<OutRing> holes;
+  std::vector<GridRing> holes;
   for (const std::size_t i : inside_parts) {
     const GridBox& box = shape.part_box(i);
     if (box.min_x == r.box.min_x || box.max_x == r.box.max_x || box.min_y == r.box.min_y || box.max_y == r.box.max_y) {
       changed = true;  // on the boundary: a closing walk may pass through its vertices
     }
-    OutRing ring;
+    GridRing ring;
     for (const TilePoint& v : shape.part(i)) ring.points.push_back(shifted(v, origin));
     if (!finish_ring(ring, changed)) continue;
     (ring.area2 > 0 ? exteriors : holes).push_back(std::move(ring));
   }
-  // Each hole goes to the smallest exterior around it (an island's, not the lake's shore).
-  std::vector<std::vector<std::size_t>> holes_of(exteriors.size());
-  for (std::size_t h = 0; h < holes.size(); ++h) {
-    std::size_t best = exteriors.size();
-    for (std::size_t e = 0; e < exteriors.size(); ++e) {
-      if (!inside_ring(holes[h].points.front(), exteriors[e].points)) continue;
-      if (best == exteriors.size() || exteriors[e].area2 < exteriors[best].area2) best = e;
-    }
-    if (best == exteriors.size()) return std::nullopt;
-    holes_of[best].push_back(h);
-  }
-  Clipped out;
-  out.geometry.type = mvt::GeomType::Polygon;
-  out.exact = tracer.exact() && !changed;
-  const auto append = [&out](const OutRing& ring) {
-    out.geometry.points.insert(out.geometry.points.end(), ring.points.begin(), ring.points.end());
-    out.geometry.part_ends.push_back(static_cast<std::uint32_t>(out.geometry.points.size()));
-  };
-  for (std::size_t e = 0; e < exteriors.size(); ++e) {
-    append(exteriors[e]);
-    for (const std::size_t h : holes_of[e]) append(holes[h]);
-  }
-  return out;
+  std::optional<mvt::TileGeometry> assembled = assemble_polygon(exteriors, holes);
+  if (!assembled) return std::nullopt;
+  return Clipped{std::move(*assembled), tracer.exact() && !changed};
 }
 
 std::optional<Clipped> clip_lines(const GridShape& shape, const Rect& r, TilePoint origin) {

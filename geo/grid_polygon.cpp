@@ -25,12 +25,12 @@ bool within_box(const TilePoint& a, const TilePoint& b, const TilePoint& c) noex
          c.y <= std::max(a.y, b.y);
 }
 
-enum class Meeting : std::uint8_t { None, Touch, Cross };
+enum class Meeting : std::uint8_t { None, Touch, Cross, Overlap };
 
 // How the closed segments a-b and c-d meet: not at all; at one point that is an end of either
-// (`at` is set to it); or more (crossing, or overlapping along a stretch).
-Meeting meeting(const TilePoint& a, const TilePoint& b, const TilePoint& c, const TilePoint& d,
-                TilePoint& at) noexcept {
+// (`at` is set to it); crossing; or overlapping along a stretch (from `at` to `to`).
+Meeting meeting(const TilePoint& a, const TilePoint& b, const TilePoint& c, const TilePoint& d, TilePoint& at,
+                TilePoint& to) noexcept {
   const int o1 = sign(cross(a, b, c));
   const int o2 = sign(cross(a, b, d));
   const int o3 = sign(cross(c, d, a));
@@ -46,11 +46,22 @@ Meeting meeting(const TilePoint& a, const TilePoint& b, const TilePoint& c, cons
       return along_x ? std::max(p.x, q.x) : std::max(p.y, q.y);
     };
     const std::int32_t from = std::max(lo(a, b), lo(c, d));
-    const std::int32_t to = std::min(hi(a, b), hi(c, d));
-    if (from > to) return Meeting::None;
-    if (from < to) return Meeting::Cross;
-    at = (a == c || a == d) ? a : b;
-    return Meeting::Touch;
+    const std::int32_t until = std::min(hi(a, b), hi(c, d));
+    if (from > until) return Meeting::None;
+    if (from == until) {
+      at = (a == c || a == d) ? a : b;
+      return Meeting::Touch;
+    }
+    // The stretch's ends are ends of the segments.
+    const auto end_at = [&](std::int32_t v) {
+      for (const TilePoint* p : {&a, &b, &c, &d}) {
+        if ((along_x ? p->x : p->y) == v) return *p;
+      }
+      return a;  // not reached
+    };
+    at = end_at(from);
+    to = end_at(until);
+    return Meeting::Overlap;
   }
   // An end of one segment on the other.
   const std::array<std::pair<bool, const TilePoint*>, 4> ends{{{o1 == 0 && within_box(a, b, c), &c},
@@ -78,9 +89,43 @@ struct Ring {
 
 struct Edge {
   std::int32_t min_x, max_x, min_y, max_y;
-  std::uint32_t first;  // index of its first vertex in the geometry's points
+  std::uint32_t first;   // index of its first vertex in the geometry's points
+  std::uint32_t second;  // and of its second
   std::uint32_t ring;
 };
+
+// Sorts edges by their west end, ties in input order (stable): an LSD radix sort, 11 bits a pass,
+// as many passes as the span of x needs (2 for a tile, 3 for a zoom's grid at z12).
+void sort_by_west(std::vector<Edge>& edges, std::vector<Edge>& scratch) {
+  if (edges.size() < 256) {
+    std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.min_x < b.min_x; });
+    return;
+  }
+  std::int32_t lo = edges.front().min_x, hi = lo;
+  for (const Edge& e : edges) {
+    lo = std::min(lo, e.min_x);
+    hi = std::max(hi, e.min_x);
+  }
+  const auto span = static_cast<std::uint32_t>(std::int64_t{hi} - lo);
+  scratch.resize(edges.size());
+  constexpr std::uint32_t kBits = 11, kBuckets = 1U << kBits;
+  std::array<std::uint32_t, kBuckets> count{};
+  for (std::uint32_t shift = 0; shift < 32 && (span >> shift) != 0; shift += kBits) {
+    count.fill(0);
+    const auto digit = [&](const Edge& e) {
+      return (static_cast<std::uint32_t>(e.min_x - lo) >> shift) & (kBuckets - 1);
+    };
+    for (const Edge& e : edges) ++count[digit(e)];
+    std::uint32_t sum = 0;
+    for (std::uint32_t& c : count) {
+      const std::uint32_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (const Edge& e : edges) scratch[count[digit(e)]++] = e;
+    edges.swap(scratch);
+  }
+}
 
 // Two rings meeting at one point `at`, reached by an edge of each (first vertex indexes).
 struct Touch {
@@ -218,13 +263,33 @@ bool inside_ring_doubled(const TilePoint2& p, std::span<const TilePoint> ring) n
 
 }  // namespace
 
+Location locate(TilePoint p, std::span<const TilePoint> ring) noexcept {
+  bool inside = false;
+  for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
+    if (cross(ring[j], ring[i], p) == 0 && within_box(ring[j], ring[i], p)) return Location::Boundary;
+    if (crosses_ray_east(ring[j], ring[i], 2 * std::int64_t{p.x}, 2 * std::int64_t{p.y})) inside = !inside;
+  }
+  return inside ? Location::Inside : Location::Outside;
+}
+
+bool ring_inside(std::span<const TilePoint> inner, std::span<const TilePoint> outer) noexcept {
+  for (const TilePoint& v : inner) {
+    const Location where = locate(v, outer);
+    if (where != Location::Boundary) return where == Location::Inside;
+  }
+  return false;
+}
+
 bool inside_ring(TilePoint p, std::span<const TilePoint> ring) noexcept {
   return inside_ring_doubled({2 * std::int64_t{p.x}, 2 * std::int64_t{p.y}}, ring);
 }
 
-bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching_rings) {
+namespace {
+
+// The rings of a polygon geometry with their boxes and roles; false when a ring has < 3 vertices
+// or no area, or a hole comes before any exterior.
+bool parse_rings(const mvt::TileGeometry& polygon, std::vector<Ring>& rings) {
   const auto& pts = polygon.points;
-  std::vector<Ring> rings;
   rings.reserve(polygon.part_ends.size());
   std::uint32_t begin = 0;
   for (const std::uint32_t end : polygon.part_ends) {
@@ -248,36 +313,41 @@ bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching_rings) {
     rings.push_back(r);
     begin = end;
   }
+  return true;
+}
 
-  // Edges sorted by their west end; each is compared with the later ones that start before it ends.
+// Compares every pair of edges whose boxes overlap (sorted by their west end, each against the
+// later ones that start before it ends). False at a zero-length edge, a fold between consecutive
+// edges (a spike), a crossing or an overlap; points where two rings meet go to `touches`, points
+// where a ring meets itself to `self_touches` (or false, when that is null).
+bool sweep(const std::vector<TilePoint>& pts, const std::vector<Ring>& rings, std::vector<Touch>& touches,
+           std::vector<Touch>* self_touches) {
   std::vector<Edge> edges;
   edges.reserve(pts.size());
   for (std::uint32_t k = 0; k < rings.size(); ++k) {
     const Ring& r = rings[k];
     for (std::uint32_t i = r.begin; i < r.end; ++i) {
+      const std::uint32_t j = i + 1 < r.end ? i + 1 : r.begin;
       const TilePoint& a = pts[i];
-      const TilePoint& b = pts[i + 1 < r.end ? i + 1 : r.begin];
+      const TilePoint& b = pts[j];
       if (a == b) return false;
-      edges.push_back({std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), i, k});
+      edges.push_back({std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), i, j, k});
     }
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
-    return a.min_x != b.min_x ? a.min_x < b.min_x : a.first < b.first;  // ties by position: deterministic
-  });
-  const auto next = [&](const Edge& e) { return e.first + 1 < rings[e.ring].end ? e.first + 1 : rings[e.ring].begin; };
-  std::vector<Touch> touches;  // where two rings meet at a point
+  std::vector<Edge> scratch;
+  sort_by_west(edges, scratch);
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const Edge& e = edges[i];
     const TilePoint& a = pts[e.first];
-    const TilePoint& b = pts[next(e)];
+    const TilePoint& b = pts[e.second];
     for (std::size_t j = i + 1; j < edges.size() && edges[j].min_x <= e.max_x; ++j) {
       const Edge& f = edges[j];
       if (f.min_y > e.max_y || f.max_y < e.min_y) continue;
       const TilePoint& c = pts[f.first];
-      const TilePoint& d = pts[next(f)];
-      if (f.ring == e.ring && (next(e) == f.first || next(f) == e.first)) {
+      const TilePoint& d = pts[f.second];
+      if (e.second == f.first || f.second == e.first) {
         // Consecutive edges share one vertex; they must not fold back over each other (a spike).
-        const bool e_first = next(e) == f.first;
+        const bool e_first = e.second == f.first;
         const TilePoint& shared = e_first ? b : a;
         const TilePoint& before = e_first ? a : c;
         const TilePoint& after = e_first ? d : b;
@@ -289,15 +359,43 @@ bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching_rings) {
         }
         continue;
       }
-      TilePoint at;
-      const Meeting m = meeting(a, b, c, d, at);
+      TilePoint at, to;
+      const Meeting m = meeting(a, b, c, d, at, to);
       if (m == Meeting::None) continue;
-      // Rings may touch at points (OGC), but a ring may not touch itself.
-      if (m == Meeting::Cross || e.ring == f.ring) return false;
-      touches.push_back(e.ring < f.ring ? Touch{at, e.ring, f.ring, e.first, f.first}
-                                        : Touch{at, f.ring, e.ring, f.first, e.first});
+      if (m == Meeting::Cross) return false;
+      const auto touch = [&](const TilePoint& p) {
+        return e.ring < f.ring || (e.ring == f.ring && e.first < f.first) ? Touch{p, e.ring, f.ring, e.first, f.first}
+                                                                          : Touch{p, f.ring, e.ring, f.first, e.first};
+      };
+      if (m == Meeting::Overlap) {
+        // A ring running back over itself (as a clip's closing walk along the tile's edge over a
+        // piece that runs along it too) can be cut out there: a pinch at each end of the stretch.
+        const bool opposite = (std::int64_t{b.x} - a.x) * (std::int64_t{d.x} - c.x) +
+                                  (std::int64_t{b.y} - a.y) * (std::int64_t{d.y} - c.y) <
+                              0;
+        if (e.ring != f.ring || self_touches == nullptr || !opposite) return false;
+        self_touches->push_back(touch(at));
+        self_touches->push_back(touch(to));
+      } else if (e.ring != f.ring) {
+        touches.push_back(touch(at));
+      } else if (self_touches != nullptr) {
+        self_touches->push_back(touch(at));
+      } else {
+        return false;  // a ring may not touch itself
+      }
     }
   }
+  return true;
+}
+
+}  // namespace
+
+bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching_rings) {
+  const auto& pts = polygon.points;
+  std::vector<Ring> rings;
+  if (!parse_rings(polygon, rings)) return false;
+  std::vector<Touch> touches;  // where two rings meet at a point
+  if (!sweep(pts, rings, touches, nullptr)) return false;
   if (!touches.empty() && !touches_are_harmless(touches, rings, pts)) return false;
   if (touching_rings != nullptr) *touching_rings = !touches.empty();
   std::vector<TilePoint> touch_points;
@@ -350,6 +448,118 @@ bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching_rings) {
     }
   }
   return true;
+}
+
+bool split_pinches(mvt::TileGeometry& polygon) {
+  const auto& pts = polygon.points;
+  std::vector<Ring> rings;
+  if (!parse_rings(polygon, rings)) return false;
+  std::vector<Touch> touches, self;
+  if (!sweep(pts, rings, touches, &self) || self.empty()) return false;
+
+  // Where each ring touches itself, and the points to add to the edges they lie inside, so that
+  // every pinch is a repeated vertex.
+  std::vector<std::vector<TilePoint>> pinches(rings.size());
+  struct Insert {
+    std::uint32_t edge;  // first vertex
+    std::int64_t along;  // squared distance from it
+    TilePoint at;
+  };
+  std::vector<Insert> inserts;
+  for (const Touch& t : self) {
+    const Ring& ring = rings[t.ring_a];
+    pinches[t.ring_a].push_back(t.at);
+    for (const std::uint32_t edge : {t.edge_a, t.edge_b}) {
+      const TilePoint& a = pts[edge];
+      const TilePoint& b = pts[edge + 1 < ring.end ? edge + 1 : ring.begin];
+      if (t.at == a || t.at == b) continue;
+      const std::int64_t dx = std::int64_t{t.at.x} - a.x, dy = std::int64_t{t.at.y} - a.y;
+      inserts.push_back({edge, dx * dx + dy * dy, t.at});
+    }
+  }
+  std::sort(inserts.begin(), inserts.end(),
+            [](const Insert& a, const Insert& b) { return a.edge != b.edge ? a.edge < b.edge : a.along < b.along; });
+
+  std::vector<GridRing> exteriors, holes;
+  const auto emit = [&](std::vector<TilePoint> points, bool from_exterior) {
+    remove_spikes(points);
+    if (points.size() < 3) return;
+    const std::int64_t area2 = mvt::ring_area2(points);
+    if (area2 == 0) return;
+    // Turning the same way as its ring: the same role; the other way: the other role.
+    ((area2 > 0) == from_exterior ? (from_exterior ? exteriors : holes) : (from_exterior ? holes : exteriors))
+        .push_back({std::move(points), area2});
+  };
+  auto insert = inserts.begin();
+  for (std::size_t k = 0; k < rings.size(); ++k) {
+    const Ring& r = rings[k];
+    std::vector<TilePoint> ring;
+    ring.reserve(r.end - r.begin);
+    for (std::uint32_t i = r.begin; i < r.end; ++i) {
+      ring.push_back(pts[i]);
+      for (; insert != inserts.end() && insert->edge == i; ++insert) {
+        if (!(ring.back() == insert->at)) ring.push_back(insert->at);
+      }
+    }
+    auto& at = pinches[k];
+    std::sort(at.begin(), at.end(), ordered);
+    at.erase(std::unique(at.begin(), at.end()), at.end());
+    if (at.empty()) {
+      emit(std::move(ring), r.exterior);
+      continue;
+    }
+    // Walk the ring with a stack; coming back to a pinch point still on it closes a loop.
+    std::vector<TilePoint> stack;
+    std::vector<std::pair<TilePoint, std::size_t>> open;  // pinch points on the stack, and where
+    for (const TilePoint& p : ring) {
+      if (!std::binary_search(at.begin(), at.end(), p, ordered)) {
+        stack.push_back(p);
+        continue;
+      }
+      const auto seen = std::find_if(open.begin(), open.end(), [&](const auto& o) { return o.first == p; });
+      if (seen == open.end()) {
+        open.emplace_back(p, stack.size());
+        stack.push_back(p);
+        continue;
+      }
+      const std::size_t from = seen->second;
+      emit(std::vector<TilePoint>(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.end()), r.exterior);
+      stack.resize(from + 1);
+      std::erase_if(open, [&](const auto& o) { return o.second > from; });
+    }
+    emit(std::move(stack), r.exterior);
+  }
+  if (exteriors.empty()) return false;
+
+  std::optional<mvt::TileGeometry> out = assemble_polygon(exteriors, holes);
+  if (!out) return false;
+  polygon = std::move(*out);
+  return true;
+}
+
+std::optional<mvt::TileGeometry> assemble_polygon(const std::vector<GridRing>& exteriors,
+                                                  const std::vector<GridRing>& holes) {
+  std::vector<std::vector<std::size_t>> holes_of(exteriors.size());
+  for (std::size_t h = 0; h < holes.size(); ++h) {
+    std::size_t best = exteriors.size();
+    for (std::size_t e = 0; e < exteriors.size(); ++e) {
+      if (!ring_inside(holes[h].points, exteriors[e].points)) continue;
+      if (best == exteriors.size() || exteriors[e].area2 < exteriors[best].area2) best = e;
+    }
+    if (best == exteriors.size()) return std::nullopt;
+    holes_of[best].push_back(h);
+  }
+  mvt::TileGeometry out;
+  out.type = mvt::GeomType::Polygon;
+  const auto append = [&out](const GridRing& ring) {
+    out.points.insert(out.points.end(), ring.points.begin(), ring.points.end());
+    out.part_ends.push_back(static_cast<std::uint32_t>(out.points.size()));
+  };
+  for (std::size_t e = 0; e < exteriors.size(); ++e) {
+    append(exteriors[e]);
+    for (const std::size_t h : holes_of[e]) append(holes[h]);
+  }
+  return out;
 }
 
 }  // namespace geo

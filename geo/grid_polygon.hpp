@@ -4,6 +4,7 @@
 #include "geo/mvt_encoder.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -30,6 +31,13 @@ void remove_spikes(std::vector<mvt::TilePoint>& ring, double width = 0);
 // Whether p lies strictly inside the ring (crossing number); unspecified for a point on the ring.
 [[nodiscard]] bool inside_ring(mvt::TilePoint p, std::span<const mvt::TilePoint> ring) noexcept;
 
+enum class Location : std::uint8_t { Inside, Outside, Boundary };
+[[nodiscard]] Location locate(mvt::TilePoint p, std::span<const mvt::TilePoint> ring) noexcept;
+
+// Whether ring `inner` lies inside ring `outer`, for rings that do not cross (they may touch):
+// its first vertex not on `outer` tells; false when every vertex is on it.
+[[nodiscard]] bool ring_inside(std::span<const mvt::TilePoint> inner, std::span<const mvt::TilePoint> outer) noexcept;
+
 // Whether a polygon geometry (each exterior ring, positive, followed by its holes, negative; rings
 // open) is valid (OGC, and MVT 2.1's rings without self-intersection or self-tangency), proven
 // cheaply: every ring has ≥ 3 vertices and non-zero area; no edge crosses or overlaps another; a
@@ -41,5 +49,25 @@ void remove_spikes(std::vector<mvt::TilePoint>& ring, double width = 0);
 // then take a slower exact path. Time O(n log n) plus the edge pairs that overlap in x and y.
 // `touching`, when given, is set to whether some rings meet at points.
 [[nodiscard]] bool is_strictly_valid(const mvt::TileGeometry& polygon, bool* touching = nullptr);
+
+// A ring with its twice signed area (positive: an exterior).
+struct GridRing {
+  std::vector<mvt::TilePoint> points;
+  std::int64_t area2 = 0;
+};
+
+// Exteriors and holes as one polygon geometry, each hole after the smallest exterior around it
+// (an island's, not the lake's shore; a hole may touch an exterior at a vertex). std::nullopt when
+// a hole lies in no exterior.
+[[nodiscard]] std::optional<mvt::TileGeometry> assemble_polygon(const std::vector<GridRing>& exteriors,
+                                                                const std::vector<GridRing>& holes);
+
+// Splits rings that touch themselves at points (a narrow neck rounded shut, a clip passing
+// through a vertex on the tile's edge) into rings that touch each other there instead: a loop
+// turning the other way becomes a hole (in a hole, an island), and every hole goes to the smallest
+// exterior around it. False, leaving the polygon as it was, when no ring touches itself or the
+// rings do not come apart that way (crossings, a hole outside every exterior). The result still
+// has to pass is_strictly_valid.
+[[nodiscard]] bool split_pinches(mvt::TileGeometry& polygon);
 
 }  // namespace geo

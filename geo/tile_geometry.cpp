@@ -190,10 +190,21 @@ ZoomGeometry prepare_exactly(const WorldFeature& feature, int z, const TileOptio
 // boundary), rounded, checked, repaired.
 mvt::TileGeometry exact_tile_geometry(const GridShape& shape, const GridBox& rect, mvt::TilePoint origin) {
   const mvt::GeomType type = shape.geometry().type;
+  // Only the polygons (or lines) that reach the rectangle: the overlay's cost follows its input.
+  mvt::TileGeometry near;
+  near.type = type;
+  bool reaches = false;
+  for (std::size_t i = 0; i < shape.part_count(); ++i) {
+    if (type != mvt::GeomType::Polygon || shape.is_exterior(i)) reaches = shape.part_box(i).intersects(rect);
+    if (!reaches) continue;
+    const auto part = shape.part(i);
+    near.points.insert(near.points.end(), part.begin(), part.end());
+    near.part_ends.push_back(static_cast<std::uint32_t>(near.points.size()));
+  }
   const auto x0 = static_cast<double>(rect.min_x), y0 = static_cast<double>(rect.min_y);
   const auto x1 = static_cast<double>(rect.max_x), y1 = static_cast<double>(rect.max_y);
-  const Geometry clipped = intersection(to_geometry(shape.geometry()),
-                                        make_polygon(std::vector<XY>{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}));
+  const Geometry clipped =
+      intersection(to_geometry(near), make_polygon(std::vector<XY>{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}));
   TileGeometryWriter writer(type, origin.x, origin.y);
   writer.add(clipped.get());
   if (type != mvt::GeomType::Polygon) return writer.take();
@@ -292,9 +303,10 @@ mvt::TileGeometry simplified_on_grid(const WorldFeature& feature, int z, const T
 }
 
 ZoomGeometry prepare_for_zoom(const WorldFeature& feature, int z, const TileOptions& options) {
-  // DP keeps no topology: where a simplified ring crosses or swallows another, try again keeping
-  // more vertices (a quarter of the tolerance, then all of them); the exact path only when even
-  // the unsimplified rings, rounded, do not stay valid (slivers thinner than a grid unit).
+  // Rounding shuts narrow necks: rings touching themselves there are split. DP keeps no topology:
+  // where a simplified ring crosses or swallows another, try again keeping more vertices (a
+  // quarter of the tolerance, then all of them); the exact path only when even the unsimplified
+  // rings, rounded, do not stay valid (slivers thinner than a grid unit).
   TileOptions attempt = options;
   for (int round = 0;; ++round) {
     mvt::TileGeometry grid = simplified_on_grid(feature, z, attempt);
@@ -303,7 +315,8 @@ ZoomGeometry prepare_for_zoom(const WorldFeature& feature, int z, const TileOpti
       return {GridShape(collapsed_point(feature.surface_point(), zoom_factor(z, options))), true, false, false};
     }
     bool touching = false;
-    if (grid.type != mvt::GeomType::Polygon || is_strictly_valid(grid, &touching)) {
+    if (grid.type != mvt::GeomType::Polygon || is_strictly_valid(grid, &touching) ||
+        (split_pinches(grid) && is_strictly_valid(grid, &touching))) {
       return {GridShape(std::move(grid)), false, false, touching};
     }
     if (attempt.simplify_tolerance == 0) break;
@@ -330,8 +343,10 @@ mvt::TileGeometry tile_geometry(const ZoomGeometry& feature, std::uint32_t x, st
   if (clipped) {
     mvt::TileGeometry& g = clipped->geometry;
     if (g.type != mvt::GeomType::Polygon || g.empty()) return std::move(g);
-    // Proven valid without looking (Clipped::exact), or checked.
+    // Proven valid without looking (Clipped::exact), or checked; a ring the clip made touch
+    // itself on the tile's edge is split there.
     if ((!feature.touching && clipped->exact) || is_strictly_valid(g)) return std::move(g);
+    if (split_pinches(g) && is_strictly_valid(g)) return std::move(g);
   }
   return exact_tile_geometry(shape, rect, origin);
 }

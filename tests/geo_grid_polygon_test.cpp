@@ -99,6 +99,34 @@ TEST(GridPolygon, RemoveSpikesDropsRepeatsAndFoldsAroundTheClosingVertex) {
   EXPECT_TRUE(flat.empty());
 }
 
+// After split_pinches: valid for both tests, with the area it had.
+void expect_split(geo::mvt::TileGeometry g, std::size_t rings) {
+  const double area = geo::area(geo::to_geometry(g));
+  ASSERT_FALSE(geo::is_strictly_valid(g));
+  ASSERT_TRUE(geo::split_pinches(g));
+  EXPECT_TRUE(strictly_valid(g));
+  EXPECT_EQ(g.part_ends.size(), rings);
+  EXPECT_DOUBLE_EQ(geo::area(geo::to_geometry(g)), area);
+}
+
+TEST(GridPolygon, SplitPinchesTurnsATouchOfARingWithItselfIntoRingsTouchingEachOther) {
+  // Two squares joined at a corner, drawn as one ring: two exteriors touching at (10, 10).
+  expect_split(polygon({Ring{{0, 0}, {10, 0}, {10, 10}, {20, 10}, {20, 20}, {10, 20}, {10, 10}, {0, 10}}}), 2);
+  // Round the outside, then round a hole that touches it at (0, 5): an exterior and a hole.
+  expect_split(polygon({Ring{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 5}, {4, 7}, {4, 3}, {0, 5}}}), 2);
+  // Touching its own edge at (5, 0), which is no vertex of that edge: two triangles.
+  expect_split(polygon({Ring{{0, 0}, {10, 0}, {10, 10}, {5, 0}, {0, 10}}}), 2);
+  // Running back over itself along y = 0 between x = 4 and 6 (as a clip's closing walk over a
+  // piece lying on the tile's edge): the stretch is cut out, leaving two exteriors.
+  expect_split(polygon({Ring{{0, 0}, {10, 0}, {10, 10}, {6, 10}, {6, 0}, {4, 0}, {4, 10}, {0, 10}}}), 2);
+  // Nothing to split, or not by this: left as it was.
+  geo::mvt::TileGeometry bow_tie = polygon({Ring{{0, 0}, {10, 10}, {10, 0}, {0, 10}}});
+  EXPECT_FALSE(geo::split_pinches(bow_tie));
+  EXPECT_EQ(bow_tie.points.size(), 4U);
+  geo::mvt::TileGeometry fine = polygon({square(0, 0, 10, 10)});
+  EXPECT_FALSE(geo::split_pinches(fine));
+}
+
 TEST(GridPolygon, InsideRingIsExactNearEdges) {
   const Ring triangle{{0, 0}, {1000000, 1}, {0, 2}};
   EXPECT_TRUE(geo::inside_ring({999998, 1}, triangle));
