@@ -34,6 +34,7 @@ GridShape::GridShape(mvt::TileGeometry geometry) : geometry_(std::move(geometry)
     GridBox part_box;
     for (std::uint32_t v = begin; v < end; ++v) part_box.expand(points[v]);
     const std::uint32_t edges = rings ? n : (lines && n > 0 ? n - 1 : 0);
+    const auto first_chunk = static_cast<std::uint32_t>(chunks_.size());
     for (std::uint32_t e0 = 0; e0 < edges; e0 += kChunkEdges) {
       const std::uint32_t e1 = std::min(e0 + kChunkEdges, edges);
       GridBox chunk;
@@ -41,6 +42,15 @@ GridShape::GridShape(mvt::TileGeometry geometry) : geometry_(std::move(geometry)
       chunks_.push_back(chunk);
     }
     chunk_ends_.push_back(static_cast<std::uint32_t>(chunks_.size()));
+    for (std::uint32_t c0 = first_chunk; c0 < chunks_.size(); c0 += kChunkEdges) {
+      GridBox block;
+      for (std::uint32_t c = c0; c < std::min<std::size_t>(c0 + kChunkEdges, chunks_.size()); ++c) {
+        block.expand({chunks_[c].min_x, chunks_[c].min_y});
+        block.expand({chunks_[c].max_x, chunks_[c].max_y});
+      }
+      blocks_.push_back(block);
+    }
+    block_ends_.push_back(static_cast<std::uint32_t>(blocks_.size()));
     part_boxes_.push_back(part_box);
     exterior_.push_back(rings && mvt::ring_area2({points.data() + begin, n}) > 0);
     if (!part_box.empty()) {
@@ -61,18 +71,31 @@ std::span<const GridBox> GridShape::chunks(std::size_t i) const noexcept {
   return {chunks_.data() + begin, chunk_ends_[i] - begin};
 }
 
+std::span<const GridBox> GridShape::blocks(std::size_t i) const noexcept {
+  const std::uint32_t begin = i == 0 ? 0 : block_ends_[i - 1];
+  return {blocks_.data() + begin, block_ends_[i] - begin};
+}
+
 bool inside_part(const GridShape& shape, std::size_t part, std::int64_t x2, std::int64_t y2) noexcept {
   const auto ring = shape.part(part);
   const auto chunks = shape.chunks(part);
+  const auto blocks = shape.blocks(part);
   const std::size_t n = ring.size();
+  // No edge of a run whose box does not straddle the horizontal through the point, or lies all
+  // west of it, can cross the ray eastwards.
+  const auto missed = [&](const GridBox& b) {
+    return 2 * std::int64_t{b.max_y} <= y2 || 2 * std::int64_t{b.min_y} > y2 || 2 * std::int64_t{b.max_x} < x2;
+  };
   bool inside = false;
-  for (std::size_t k = 0; k < chunks.size(); ++k) {
-    const GridBox& c = chunks[k];
-    // No edge of the run straddles the horizontal through the point, or all lie west of it.
-    if (2 * std::int64_t{c.max_y} <= y2 || 2 * std::int64_t{c.min_y} > y2 || 2 * std::int64_t{c.max_x} < x2) continue;
-    const std::size_t e1 = std::min<std::size_t>((k + 1) * GridShape::kChunkEdges, n);
-    for (std::size_t e = k * GridShape::kChunkEdges; e < e1; ++e) {
-      if (crosses_ray_east(ring[e], ring[e + 1 == n ? 0 : e + 1], x2, y2)) inside = !inside;
+  for (std::size_t block = 0; block < blocks.size(); ++block) {
+    if (missed(blocks[block])) continue;
+    const std::size_t last_chunk = std::min<std::size_t>((block + 1) * GridShape::kChunkEdges, chunks.size());
+    for (std::size_t k = block * GridShape::kChunkEdges; k < last_chunk; ++k) {
+      if (missed(chunks[k])) continue;
+      const std::size_t e1 = std::min<std::size_t>((k + 1) * GridShape::kChunkEdges, n);
+      for (std::size_t e = k * GridShape::kChunkEdges; e < e1; ++e) {
+        if (crosses_ray_east(ring[e], ring[e + 1 == n ? 0 : e + 1], x2, y2)) inside = !inside;
+      }
     }
   }
   return inside;
@@ -204,6 +227,11 @@ struct Piece {
   bool has_entry = true, has_exit = true;  // lines may start or end inside
 };
 
+// The boxes of a part's runs of edges, both sizes.
+struct Runs {
+  std::span<const GridBox> chunks, blocks;
+};
+
 // Walks parts of a shape edge by edge, skipping runs of edges whose box misses the rectangle, and
 // collects the pieces inside it.
 class Tracer {
@@ -212,14 +240,14 @@ class Tracer {
 
   // A ring that has a vertex strictly outside the rectangle: the walk starts there, so every piece
   // is entered and left. Pieces that only touch the boundary at one point are dropped.
-  void trace_ring(std::span<const TilePoint> ring, std::span<const GridBox> chunks) {
+  void trace_ring(std::span<const TilePoint> ring, const Runs& runs) {
     const std::size_t n = ring.size();
-    const std::size_t start = first_outside(ring, chunks);
+    const std::size_t start = first_outside(ring, runs.chunks);
     if (start == n) return;
-    walk(ring, chunks, start, n, true);
+    walk(ring, runs, start, n, true);
   }
 
-  void trace_line(std::span<const TilePoint> line, std::span<const GridBox> chunks) {
+  void trace_line(std::span<const TilePoint> line, const Runs& runs) {
     if (line.size() < 2) return;
     if (r_.box.contains(line[0])) {
       if (!strictly_inside(line[0])) exact_ = false;
@@ -229,7 +257,7 @@ class Tracer {
       inner_.push_back(line[0]);
       open_ = true;
     }
-    walk(line, chunks, 0, line.size() - 1, false);
+    walk(line, runs, 0, line.size() - 1, false);
     if (open_) {
       current_.has_exit = false;
       current_.end = static_cast<std::uint32_t>(inner_.size());
@@ -263,21 +291,24 @@ class Tracer {
   }
 
   // Edges start, start + 1, ... (count of them; indexes wrap for rings).
-  void walk(std::span<const TilePoint> part, std::span<const GridBox> chunks, std::size_t start, std::size_t count,
-            bool ring) {
+  void walk(std::span<const TilePoint> part, const Runs& runs, std::size_t start, std::size_t count, bool ring) {
     const std::size_t n = part.size();
+    const std::size_t edges = ring ? n : n - 1;
     std::size_t e = start;
+    // Skips the run of `size` edges starting at e when its box misses the rectangle: every vertex
+    // of it is outside, and so is each edge, so there is nothing to collect.
+    const auto skipped = [&](std::span<const GridBox> boxes, std::size_t size, std::size_t& done) {
+      if (e % size != 0) return false;
+      const std::size_t length = std::min(size, edges - e);
+      if (length > count - done || boxes[e / size].intersects(r_.box)) return false;
+      e = (e + length) % n;
+      done += length;
+      return true;
+    };
     for (std::size_t done = 0; done < count;) {
-      if (!open_ && e % GridShape::kChunkEdges == 0) {
-        const std::size_t chunk = e / GridShape::kChunkEdges;
-        const std::size_t edges = ring ? n : n - 1;
-        const std::size_t length = std::min<std::size_t>(GridShape::kChunkEdges, edges - e);
-        if (length <= count - done && !chunks[chunk].intersects(r_.box)) {
-          // Every vertex of the run is outside, and so is each edge: nothing to collect.
-          e = (e + length) % n;
-          done += length;
-          continue;
-        }
+      if (!open_ &&
+          (skipped(runs.blocks, GridShape::kBlockEdges, done) || skipped(runs.chunks, GridShape::kChunkEdges, done))) {
+        continue;
       }
       edge(part[e], part[e + 1 == n ? 0 : e + 1]);
       e = e + 1 == n ? 0 : e + 1;
@@ -425,7 +456,7 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
       place[i] = Place::Outside;
     } else {
       place[i] = Place::Crossing;
-      tracer.trace_ring(shape.part(i), shape.chunks(i));
+      tracer.trace_ring(shape.part(i), {shape.chunks(i), shape.blocks(i)});
     }
   }
   if (tracer.failed()) return std::nullopt;
@@ -531,7 +562,7 @@ std::optional<Clipped> clip_polygon(const GridShape& shape, const Rect& r, TileP
 std::optional<Clipped> clip_lines(const GridShape& shape, const Rect& r, TilePoint origin) {
   Tracer tracer(r);
   for (std::size_t i = 0; i < shape.part_count(); ++i) {
-    if (shape.part_box(i).intersects(r.box)) tracer.trace_line(shape.part(i), shape.chunks(i));
+    if (shape.part_box(i).intersects(r.box)) tracer.trace_line(shape.part(i), {shape.chunks(i), shape.blocks(i)});
   }
   if (tracer.failed()) return std::nullopt;
   Clipped clipped;

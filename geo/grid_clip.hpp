@@ -39,13 +39,17 @@ class GridShape {
   [[nodiscard]] bool empty() const noexcept { return geometry_.points.empty(); }
   [[nodiscard]] std::size_t part_count() const noexcept { return geometry_.part_ends.size(); }
   [[nodiscard]] std::span<const mvt::TilePoint> part(std::size_t i) const noexcept;
-  // Boxes of the part's edges in runs of kChunkEdges (a ring's closing edge included).
+  // Boxes of the part's edges in runs of kChunkEdges (a ring's closing edge included), and of
+  // runs of kBlockEdges (kChunkEdges runs of runs): a tile skips the far parts of a long ring in
+  // a few tests.
   [[nodiscard]] std::span<const GridBox> chunks(std::size_t i) const noexcept;
+  [[nodiscard]] std::span<const GridBox> blocks(std::size_t i) const noexcept;
   [[nodiscard]] const GridBox& part_box(std::size_t i) const noexcept { return part_boxes_[i]; }
   // Polygons: whether ring i is an exterior (positive area) rather than a hole.
   [[nodiscard]] bool is_exterior(std::size_t i) const noexcept { return exterior_[i]; }
 
   static constexpr std::uint32_t kChunkEdges = 16;
+  static constexpr std::uint32_t kBlockEdges = kChunkEdges * kChunkEdges;
 
  private:
   mvt::TileGeometry geometry_;
@@ -54,6 +58,8 @@ class GridShape {
   std::vector<bool> exterior_;
   std::vector<GridBox> chunks_;
   std::vector<std::uint32_t> chunk_ends_;  // per part, end offset in chunks_
+  std::vector<GridBox> blocks_;
+  std::vector<std::uint32_t> block_ends_;  // per part, end offset in blocks_
 };
 
 // Whether the point (x2 / 2, y2 / 2) lies strictly inside ring `part` of the shape (as
