@@ -240,13 +240,25 @@ Geometry lonlat_to_world(const Geometry& lonlat) {
       "project to Web Mercator");
 }
 
-WorldFeature::WorldFeature(Geometry world) : world_(std::move(world)), type_(tile_type_of(world_.type())) {
-  for_each_part(world_, [&](std::span<const XY> vertices, bool polygon_start) {
-    points_.insert(points_.end(), vertices.begin(), vertices.end());
+namespace {
+
+XY projected(const XY& lonlat) {
+  const XY world = lonlat_to_world(lonlat.x, lonlat.y);
+  if (!std::isfinite(world.x) || !std::isfinite(world.y)) throw GeometryError("project to Web Mercator: not finite");
+  return world;
+}
+
+}  // namespace
+
+WorldFeature::WorldFeature(const Geometry& lonlat) : type_(tile_type_of(lonlat.type())) {
+  for_each_part(lonlat, [&](std::span<const XY> vertices, bool polygon_start) {
+    const auto first = static_cast<std::ptrdiff_t>(points_.size());
+    for (const XY& v : vertices) points_.push_back(projected(v));
+    const std::span<const XY> part(points_.data() + first, vertices.size());
     if (type_ == mvt::GeomType::Point) {
-      importance_.insert(importance_.end(), vertices.size(), 0.0);
+      importance_.insert(importance_.end(), part.size(), 0.0);
     } else {
-      const std::vector<double> importance = dp_importance(vertices);
+      const std::vector<double> importance = dp_importance(part);
       importance_.insert(importance_.end(), importance.begin(), importance.end());
     }
     part_ends_.push_back(static_cast<std::uint32_t>(points_.size()));
@@ -254,17 +266,19 @@ WorldFeature::WorldFeature(Geometry world) : world_(std::move(world)), type_(til
     // A ring keeps at least the three vertices that matter most (its closing repeat aside), so a
     // thin feature stays a thin polygon instead of collapsing into a line.
     double floor = -1;
-    if (type_ == mvt::GeomType::Polygon && vertices.size() > 4) {
-      std::vector<double> top(importance_.end() - static_cast<std::ptrdiff_t>(vertices.size()), importance_.end() - 1);
+    if (type_ == mvt::GeomType::Polygon && part.size() > 4) {
+      std::vector<double> top(importance_.end() - static_cast<std::ptrdiff_t>(part.size()), importance_.end() - 1);
       std::nth_element(top.begin(), top.begin() + 2, top.end(), std::greater<>());
       floor = std::nextafter(top[2], -1.0);
     }
     ring_floor_.push_back(floor);
   });
+  // Web Mercator keeps each coordinate's order, so a point inside the lon/lat geometry is inside
+  // its projection too.
   if (type_ == mvt::GeomType::Point) {
     surface_point_ = points_.empty() ? XY{} : points_.front();
-  } else if (!world_.is_empty()) {
-    surface_point_ = coordinates(point_on_surface(world_)).front();
+  } else if (!lonlat.is_empty()) {
+    surface_point_ = projected(coordinates(point_on_surface(lonlat)).front());
   }
 }
 

@@ -36,12 +36,12 @@ struct TileOptions {
 // A lon/lat geometry in unit-square Web Mercator (tile_math.hpp's world coordinates).
 [[nodiscard]] Geometry lonlat_to_world(const Geometry& lonlat);
 
-// A feature in world coordinates, ready to be prepared for any zoom. Polygons must be valid.
+// A feature projected to world coordinates, ready to be prepared for any zoom.
 class WorldFeature {
  public:
-  explicit WorldFeature(Geometry world);
+  // A lon/lat geometry; polygons must be valid.
+  explicit WorldFeature(const Geometry& lonlat);
 
-  [[nodiscard]] const Geometry& world() const noexcept { return world_; }
   [[nodiscard]] mvt::GeomType type() const noexcept { return type_; }
   [[nodiscard]] std::size_t vertex_count() const noexcept { return points_.size(); }
   // Where the feature is drawn when it collapses to a point (GEOS's point on surface).
@@ -58,7 +58,6 @@ class WorldFeature {
   void for_kept(std::size_t part, double tolerance, Visit&& visit) const;
 
  private:
-  Geometry world_;
   mvt::GeomType type_;
   std::vector<XY> points_;          // every part; rings closed (first vertex repeated)
   std::vector<double> importance_;  // per vertex: squared DP tolerance up to which it is kept

@@ -70,7 +70,7 @@ const TileSource::Zoom& TileSource::zoom(int z) const {
     for (const Layer& layer : layers_) {
       auto& features = world_.emplace_back();
       features.reserve(layer.features().size());
-      for (const Feature& feature : layer.features()) features.emplace_back(geo::lonlat_to_world(feature.geometry));
+      for (const Feature& feature : layer.features()) features.emplace_back(feature.geometry);
     }
   });
   Zoom& zoom = zooms_[static_cast<std::size_t>(z)];
