@@ -5,23 +5,25 @@
 #      $LAYOUTD_BUILD/tile-peers/tiles.csv (exported as LAYOUTD_TILE_LIST, count as LAYOUTD_TILE_COUNT);
 #   2. a throw-away PostgreSQL 15 cluster on a local port (removed at exit), loaded with the same store
 #      through ogr2ogr (GiST indexes), plus a stored EPSG:3857 copy of every layer (<layer>_3857);
-#   3. PostGIS ST_AsMVT, one statement per tile returning the 12 layers concatenated, two ways:
+#   3. PostGIS ST_AsMVT, one statement per tile returning the layers concatenated, two ways:
 #        A. from the EPSG:4326 tables, transformed per tile (what pg_tileserv / Martin do with 4326 data);
 #        B. from the stored 3857 copies;
 #      each timed with pgbench: one connection, prepared statements, the tile list walked in order,
 #      every tile once; a set-based pass per form before it is the warm-up, and gives the sizes per
 #      zoom (form B) and a check of A against B;
-#   4. ogr2ogr -f MVT (GDAL's MVT writer) writing the z0-z12 pyramid of the same 12 layers, with its
+#   4. ogr2ogr -f MVT (GDAL's MVT writer) writing the z0-z12 pyramid of the same layers, with its
 #      default threads (as many as cores) and with GDAL_NUM_THREADS=1; hyperfine when Debian has it;
-#   5. $LAYOUTD_BUILD/bin/tile_bench (BM_ColdPyramid) on the same store and tile list when it has been
-#      built (this script never builds); a summary with ratios.
+#   5. $LAYOUTD_BUILD/bin/tile_bench (BM_ColdPyramid, median of 3) on the same store, layers and tile
+#      list when it has been built (this script never builds); a summary with ratios and both sides'
+#      tile sizes per zoom.
+# The layers: all 12 of the store, or those LAYOUTD_TILE_PEER_LAYERS names (space or comma separated).
 # What goes into a tile, for both peers: the feature id (fid; GDAL 3.6's writer leaves ids out) and
 # the properties id, name_zh, name_en only. layoutd's encoder writes those plus more, which can only
 # make it slower: the comparison favours the peers. MVT extent 4096, a 64-unit buffer, no compression.
 # Per core for PostGIS (parallel query off). Usage: bench/run_tile_peers.sh [STORE] (default
 # data/layout.gpkg). Env: LAYOUTD_BUILD, LAYOUTD_TILE_PEER_PORT (55433), LAYOUTD_TILE_PEER_OUT
 # (output folder), LAYOUTD_OGR_RUNS (3 timed ogr2ogr runs, default threads), LAYOUTD_OGR_RUNS_1T (1,
-# one thread). About 4 minutes on 2 idle cores with the test store.
+# one thread), LAYOUTD_TILE_PEER_LAYERS. About 4 minutes on 2 idle cores with the test store.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 
 store="$(realpath "${1:-$LAYOUTD_ROOT/data/layout.gpkg}")"
@@ -34,33 +36,23 @@ fi
 
 layers=(admin planning_area centre groups protected_zones city_layouts policy_zones
   belts corridor transport water_veins nodes)
+# LAYOUTD_TILE_PEER_LAYERS="admin groups water_veins" restricts every contender to those layers
+# (the issue's reference set: counties, groups, rivers).
+if [ -n "${LAYOUTD_TILE_PEER_LAYERS:-}" ]; then
+  read -r -a layers <<<"${LAYOUTD_TILE_PEER_LAYERS//,/ }"
+fi
 attrs="id, name_zh, name_en"  # plus fid as the MVT feature id; see the header
 max_zoom=12
 out="${LAYOUTD_TILE_PEER_OUT:-$LAYOUTD_BUILD/tile-peers}"
 mkdir -p "$out"
 
-# --- 1. The tile set, from the exact envelope of planning_area (SQL on the GeoPackage).
-read -r minx miny maxx maxy < <(ogrinfo -ro -q "$store" -sql \
-  "SELECT MIN(ST_MinX(geom)) AS minx, MIN(ST_MinY(geom)) AS miny, MAX(ST_MaxX(geom)) AS maxx,
-          MAX(ST_MaxY(geom)) AS maxy FROM planning_area" |
-  awk -F' = ' '/minx|miny|maxx|maxy/ {v[++n] = $2} END {print v[1], v[2], v[3], v[4]}')
-say "planning_area envelope: $minx $miny - $maxx $maxy (EPSG:4326)"
+# --- 1. The tile set, from the exact envelope of planning_area (bench/lib_tile_set.sh).
+# shellcheck source=bench/lib_tile_set.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib_tile_set.sh"
 tiles_csv="$out/tiles.csv"
-awk -v minx="$minx" -v miny="$miny" -v maxx="$maxx" -v maxy="$maxy" -v maxz="$max_zoom" '
-  function floor_(v,  f) { f = int(v); return f > v ? f - 1 : f }
-  function clamp(v, n) { return v < 0 ? 0 : (v > n - 1 ? n - 1 : v) }
-  function tx(lon, n) { return clamp(floor_((lon + 180) / 360 * n), n) }
-  function ty(lat, n,  pi, r, t) {
-    pi = atan2(0, -1); r = lat * pi / 180; t = sin(r) / cos(r)
-    return clamp(floor_((1 - log(t + sqrt(t * t + 1)) / pi) / 2 * n), n)  # asinh(tan(lat))
-  }
-  BEGIN {
-    for (z = 0; z <= maxz; z++) {
-      n = 2 ^ z
-      for (x = tx(minx, n); x <= tx(maxx, n); x++)
-        for (y = ty(maxy, n); y <= ty(miny, n); y++) printf "%d,%d,%d\n", z, x, y
-    }
-  }' >"$tiles_csv"
+write_tile_set "$store" "$max_zoom" "$tiles_csv"
+minx="$area_minx" miny="$area_miny" maxx="$area_maxx" maxy="$area_maxy"
+say "planning_area envelope: $minx $miny - $maxx $maxy (EPSG:4326)"
 tile_count=$(wc -l <"$tiles_csv")
 export LAYOUTD_TILE_LIST="$tiles_csv" LAYOUTD_TILE_COUNT="$tile_count"
 say "tile set: $tile_count tiles z0-z$max_zoom in $tiles_csv; per zoom:"
@@ -205,7 +197,9 @@ ours_rate="" ours_seconds=""
 bench_bin="$LAYOUTD_BUILD/bin/tile_bench"
 if [ -x "$bench_bin" ]; then
   csv="$out/tile_bench.csv"
-  if LAYOUTD_STORE="$store" LAYOUTD_TILE_LIST="$tiles_csv" "$bench_bin" --benchmark_filter='BM_ColdPyramid' \
+  layer_list="${layers[*]}"
+  if LAYOUTD_STORE="$store" LAYOUTD_TILE_LIST="$tiles_csv" LAYOUTD_TILE_LAYERS="${layer_list// /,}" \
+    LAYOUTD_TILE_STATS=1 "$bench_bin" --benchmark_filter='BM_ColdPyramid' \
     --benchmark_format=csv --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     >"$csv" 2>"$out/tile_bench.log"; then
     counter_of() {
@@ -228,8 +222,13 @@ fi
 # --- Summary.
 printf '\ntile set: %s tiles z0-z%s over the planning_area envelope (%s non-empty in PostGIS)\n' \
   "$tile_count" "$max_zoom" "$pg_non_empty"
+printf '\nlayers: %s\n' "${layers[*]}"
 printf '\nPostGIS form B tile sizes (uncompressed bytes; %s):\n' "$out/postgis_b_sizes.csv"
 column -t -s, "$out/postgis_b_sizes.csv" | sed 's/^/  /'
+if [ -n "$ours_rate" ]; then
+  printf '\nlayoutd tile sizes (uncompressed bytes, from tile_bench LAYOUTD_TILE_STATS=1):\n'
+  sed -n '/^zoom /,/^ *12 /p' "$out/tile_bench.log" | sed 's/^/  /'
+fi
 printf '\n%-64s %10s %10s\n' "form (same store, same tile set)" "tiles/s" "seconds"
 rate_row() { awk -v l="$1" -v r="$2" -v s="$3" 'BEGIN {printf "%-64s %10.0f %10.2f\n", l, r, s}'; }
 for form in a b; do

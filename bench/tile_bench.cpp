@@ -1,10 +1,12 @@
-// Vector tile generation on the real store (LAYOUTD_STORE, default data/layout.gpkg), one thread.
+// Vector tile generation on the real store (LAYOUTD_STORE, default data/layout.gpkg), one thread;
+// every layer, or those LAYOUTD_TILE_LAYERS lists (e.g. admin,groups,water_veins).
 // The tile set is every tile z0–12 whose bounds meet the planning area's box, or the z,x,y CSV in
 // LAYOUTD_TILE_LIST (bench/run_tile_peers.sh passes the list its peers render).
 //   BM_ColdPyramid   a fresh TileSource per iteration: projection, per-zoom simplification and
 //                    snapping, then every tile — what a new snapshot costs to tile in full
 //   BM_WarmTiles     the same tiles from an already prepared source: the per-tile cost alone
-//   BM_PrepareZoom/z preparing one zoom
+//   BM_FirstTile/z   a fresh source's first tile at zoom z (projection + that zoom + the tile)
+//   BM_PrepareZoom/z preparing one more zoom of an already projected source
 // LAYOUTD_TILE_STATS=1 prints tile sizes per zoom (count, empty, max, p95, total bytes) first.
 #include "geo/tile_math.hpp"
 #include "layers/store_reader.hpp"
@@ -19,12 +21,33 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace {
 
 const layers::Snapshot& snapshot() {
   return bench::store_snapshot();
+}
+
+// The layers tiled: every layer of the store, or those LAYOUTD_TILE_LAYERS names (comma-separated),
+// copied into a catalogue of their own, so that the sources prepare nothing else.
+const std::vector<layers::Layer>& tiled_layers() {
+  static const std::vector<layers::Layer> subset = [] {
+    std::vector<layers::Layer> out;
+    const char* names = std::getenv("LAYOUTD_TILE_LAYERS");
+    if (names == nullptr || *names == '\0') return out;
+    std::stringstream list(names);
+    for (std::string id; std::getline(list, id, ',');) {
+      const layers::Layer* layer = snapshot().find(id);
+      if (layer == nullptr) throw std::runtime_error("LAYOUTD_TILE_LAYERS: no layer " + id + " in the store");
+      std::vector<layers::Feature> features;
+      for (const auto& f : layer->features()) features.push_back({f.fid, f.id, f.attributes, f.geometry.clone()});
+      out.push_back(layers::Layer::build(layer->info(), std::move(features)));
+    }
+    return out;
+  }();
+  return subset.empty() ? snapshot().layers() : subset;
 }
 
 std::vector<geo::TileId> read_tile_list(const char* path) {
@@ -57,7 +80,7 @@ const std::vector<geo::TileId>& tiles() {
 }
 
 void print_stats() {
-  const layers::tiles::TileSource source(snapshot().layers());
+  const layers::tiles::TileSource source(tiled_layers());
   struct Zoom {
     std::vector<std::size_t> sizes;
     std::size_t empty = 0;
@@ -90,7 +113,7 @@ void render_all(const layers::tiles::TileSource& source, benchmark::State& state
 }
 
 void BM_ColdPyramid(benchmark::State& state) {
-  const auto& layers = snapshot().layers();
+  const auto& layers = tiled_layers();
   for (auto _ : state) {
     const layers::tiles::TileSource source(layers);
     render_all(source, state);
@@ -104,7 +127,7 @@ void BM_ColdPyramid(benchmark::State& state) {
 BENCHMARK(BM_ColdPyramid)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_WarmTiles(benchmark::State& state) {
-  const auto& source = snapshot().tiles();
+  const layers::tiles::TileSource source(tiled_layers());
   render_all(source, state);  // prepares every zoom once, outside the timing
   for (auto _ : state) render_all(source, state);
   const double n = static_cast<double>(tiles().size());
@@ -112,19 +135,41 @@ void BM_WarmTiles(benchmark::State& state) {
 }
 BENCHMARK(BM_WarmTiles)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The first request to a new source (a reload): projection of every feature, preparation of the
+// tile's zoom, then the tile (长春's centre) — what that request waits for.
+void BM_FirstTile(benchmark::State& state) {
+  const int z = static_cast<int>(state.range(0));
+  const geo::TileId tile = geo::tile_containing(125.3245, 43.8868, z);
+  for (auto _ : state) {
+    const layers::tiles::TileSource source(tiled_layers());
+    benchmark::DoNotOptimize(source.render(tile));
+  }
+}
+BENCHMARK(BM_FirstTile)->Arg(0)->Arg(6)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Preparing one zoom alone (the source already projected): what a request to a zoom not asked for
+// yet waits for, beyond the tile.
 void BM_PrepareZoom(benchmark::State& state) {
   const int z = static_cast<int>(state.range(0));
   for (auto _ : state) {
-    const layers::tiles::TileSource source(snapshot().layers());
-    benchmark::DoNotOptimize(source.collapsed_counts(z));
+    state.PauseTiming();
+    auto source = std::make_unique<layers::tiles::TileSource>(tiled_layers());
+    benchmark::DoNotOptimize(source->collapsed_counts(0));  // projects, and prepares z0
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(source->collapsed_counts(z));
+    state.PauseTiming();
+    source.reset();
+    state.ResumeTiming();
   }
 }
-BENCHMARK(BM_PrepareZoom)->Arg(0)->Arg(6)->Arg(10)->Arg(12)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PrepareZoom)->Arg(6)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
+  (void)tiled_layers();  // the store is read (and its query indexes built) before any timing
+  (void)tiles();
   if (const char* stats = std::getenv("LAYOUTD_TILE_STATS"); stats != nullptr && *stats == '1') print_stats();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -46,6 +46,7 @@ inline constexpr std::uint32_t kLineTo = 2;
 inline constexpr std::uint32_t kClosePath = 7;
 
 [[nodiscard]] std::vector<std::uint32_t> encode_commands(const TileGeometry& geometry);
+void encode_commands(const TileGeometry& geometry, std::vector<std::uint32_t>& out);  // reuses `out`
 
 // An attribute value as MVT stores it (section 4.1: string, double, int, bool).
 using Value = std::variant<std::string, double, std::int64_t, bool>;

@@ -2,36 +2,23 @@
 
 #include "geo/error.hpp"
 #include "geo/geos_context.hpp"
+#include "geo/grid_polygon.hpp"
 #include "geo/operations.hpp"
 #include "geo/tile_math.hpp"
+#include "geo/vertex_importance.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace geo {
 namespace {
 
-Geometry scaled(const Geometry& geometry, double factor, double shift_x, double shift_y, std::string_view operation) {
-  return transform_xy(
-      geometry,
-      [=](double& x, double& y) {
-        x = x * factor - shift_x;
-        y = y * factor - shift_y;
-        return true;
-      },
-      operation);
-}
-
 // GEOS snap-rounding to the integer grid: the result is valid, and parts that collapse are removed.
 Geometry snap_to_grid(const Geometry& geometry) {
   return Geometry::adopt(GEOSGeom_setPrecision_r(geos(), geometry.get(), 1.0, 0), "snap to the tile grid");
-}
-
-Geometry rounded_point_on_surface(const Geometry& geometry) {
-  const Geometry point = point_on_surface(geometry);
-  const XY xy = coordinates(point).front();
-  return make_point(std::round(xy.x), std::round(xy.y));
 }
 
 bool is_polygonal(GeometryType type) {
@@ -133,63 +120,92 @@ mvt::GeomType tile_type_of(GeometryType type) {
   throw GeometryError("tile geometry: unsupported geometry type " + std::string(to_string(type)));
 }
 
-}  // namespace
-
-Geometry lonlat_to_world(const Geometry& lonlat) {
-  return transform_xy(
-      lonlat,
-      [](double& x, double& y) {
-        const XY world = lonlat_to_world(x, y);
-        x = world.x;
-        y = world.y;
-        return std::isfinite(x) && std::isfinite(y);
-      },
-      "project to Web Mercator");
+mvt::TilePoint on_grid(const XY& world, double factor) {
+  return {static_cast<std::int32_t>(std::lround(world.x * factor)),
+          static_cast<std::int32_t>(std::lround(world.y * factor))};
 }
 
-ZoomGeometry prepare_for_zoom(const Geometry& world, int z, const TileOptions& options) {
-  const double factor = static_cast<double>(options.extent) * tiles_per_side(z);
-  Geometry pixels = scaled(world, factor, 0, 0, "scale to the zoom's pixel grid");
-  const GeometryType type = pixels.type();
-  ZoomGeometry out;
-  if (is_polygonal(type) || is_lineal(type)) {
-    if (options.simplify_tolerance > 0) {
-      pixels = Geometry::adopt(GEOSTopologyPreserveSimplify_r(geos(), pixels.get(), options.simplify_tolerance),
-                               "simplify for the zoom");
-    }
-    Geometry snapped = snap_to_grid(pixels);
-    if (snapped.is_empty()) {
-      // Smaller than one tile unit: a point keeps the feature findable (and countable) at this zoom.
-      snapped = rounded_point_on_surface(pixels);
-      out.collapsed = true;
-    }
-    pixels = std::move(snapped);
-  } else {
-    pixels = snap_to_grid(pixels);
-  }
-  out.box = pixels.envelope();
-  out.pixels = std::move(pixels);
+mvt::TileGeometry collapsed_point(const XY& world, double factor) {
+  mvt::TileGeometry out;
+  out.type = mvt::GeomType::Point;
+  out.points.push_back(on_grid(world, factor));
+  out.part_ends.push_back(1);
   return out;
 }
 
-mvt::TileGeometry tile_geometry(const ZoomGeometry& feature, std::uint32_t x, std::uint32_t y,
-                                const TileOptions& options) {
-  const double origin_x = static_cast<double>(x) * options.extent;
-  const double origin_y = static_cast<double>(y) * options.extent;
-  const double buffer = options.buffer;
-  const Envelope rect{origin_x - buffer, origin_y - buffer, origin_x + options.extent + buffer,
-                      origin_y + options.extent + buffer};
-  if (feature.pixels.is_null() || !rect.intersects(feature.box)) return {};
-  const mvt::GeomType type = tile_type_of(feature.pixels.type());
-  const bool inside =
-      rect.contains(feature.box.min_x, feature.box.min_y) && rect.contains(feature.box.max_x, feature.box.max_y);
-  if (inside) {
-    TileGeometryWriter writer(type, origin_x, origin_y);
-    writer.add(feature.pixels.get());
-    return writer.take();
+double zoom_factor(int z, const TileOptions& options) {
+  return static_cast<double>(options.extent) * tiles_per_side(z);
+}
+
+double ring_area(std::span<const XY> ring) {
+  double sum = 0;
+  for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++)
+    sum += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
+  return sum / 2;
+}
+
+// The exact path for a zoom: the same simplified rings, unrounded, made valid by GEOS (MakeValid)
+// if they are not, and snap-rounded to the grid, which keeps polygons valid (rings may touch at points) and removes
+// the parts that collapse.
+ZoomGeometry prepare_exactly(const WorldFeature& feature, int z, const TileOptions& options) {
+  const double factor = zoom_factor(z, options);
+  std::vector<Geometry> polygons;
+  std::vector<XY> exterior;
+  std::vector<std::vector<XY>> holes;
+  std::vector<XY> ring;
+  const auto flush = [&] {
+    if (!exterior.empty()) polygons.push_back(make_polygon(exterior, holes));
+    exterior.clear();
+    holes.clear();
+  };
+  for (std::size_t part = 0; part < feature.part_count(); ++part) {
+    ring.clear();
+    feature.for_kept(part, options.simplify_tolerance / factor, [&](const XY& world) {
+      ring.push_back({world.x * factor, world.y * factor});
+    });
+    const bool kept = ring.size() >= 3 && std::abs(ring_area(ring)) >= options.min_ring_area;
+    if (feature.is_exterior(part)) {
+      flush();
+      if (kept) exterior = ring;
+    } else if (kept && !exterior.empty()) {
+      holes.push_back(ring);
+    }
   }
-  const Geometry clipped = clip_by_rect(feature.pixels, rect);
-  TileGeometryWriter writer(type, origin_x, origin_y);
+  flush();
+  const XY& surface = feature.surface_point();
+  if (polygons.empty()) return {GridShape(collapsed_point(surface, factor)), true, true, false};
+  // MakeValid costs several validity checks; snap-rounding a valid input gives a valid output.
+  Geometry simplified = make_collection(std::move(polygons));
+  if (!simplified.is_valid()) simplified = make_valid(simplified);
+  const Geometry snapped = snap_to_grid(simplified);
+  TileGeometryWriter writer(mvt::GeomType::Polygon, 0, 0);
+  writer.add(snapped.get());
+  mvt::TileGeometry grid = writer.take();
+  if (grid.empty()) return {GridShape(collapsed_point(surface, factor)), true, true, false};
+  return {GridShape(std::move(grid)), false, true, true};
+}
+
+// The exact path for a tile: GEOS's intersection with the tile's rectangle (the overlay, not
+// GEOSClipByRect, which in GEOS 3.11 loses most of a polygon with an edge along the rectangle's
+// boundary), rounded, checked, repaired.
+mvt::TileGeometry exact_tile_geometry(const GridShape& shape, const GridBox& rect, mvt::TilePoint origin) {
+  const mvt::GeomType type = shape.geometry().type;
+  // Only the polygons (or lines) that reach the rectangle: the overlay's cost follows its input.
+  mvt::TileGeometry near;
+  near.type = type;
+  bool reaches = false;
+  for (std::size_t i = 0; i < shape.part_count(); ++i) {
+    if (type != mvt::GeomType::Polygon || shape.is_exterior(i)) reaches = shape.part_box(i).intersects(rect);
+    if (!reaches) continue;
+    const auto part = shape.part(i);
+    near.points.insert(near.points.end(), part.begin(), part.end());
+    near.part_ends.push_back(static_cast<std::uint32_t>(near.points.size()));
+  }
+  const auto x0 = static_cast<double>(rect.min_x), y0 = static_cast<double>(rect.min_y);
+  const auto x1 = static_cast<double>(rect.max_x), y1 = static_cast<double>(rect.max_y);
+  const Geometry clipped =
+      intersection(to_geometry(near), make_polygon(std::vector<XY>{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}));
+  TileGeometryWriter writer(type, origin.x, origin.y);
   writer.add(clipped.get());
   if (type != mvt::GeomType::Polygon) return writer.take();
   // GEOS's rectangle clip can leave a ring touching itself on the buffer's edge (where a concave
@@ -208,6 +224,145 @@ mvt::TileGeometry tile_geometry(const ZoomGeometry& feature, std::uint32_t x, st
   TileGeometryWriter snapped(type, 0, 0);
   snapped.add(snap_to_grid(repaired).get());
   return snapped.take();
+}
+
+}  // namespace
+
+Geometry lonlat_to_world(const Geometry& lonlat) {
+  return transform_xy(
+      lonlat,
+      [](double& x, double& y) {
+        const XY world = lonlat_to_world(x, y);
+        x = world.x;
+        y = world.y;
+        return std::isfinite(x) && std::isfinite(y);
+      },
+      "project to Web Mercator");
+}
+
+namespace {
+
+XY projected(const XY& lonlat) {
+  const XY world = lonlat_to_world(lonlat.x, lonlat.y);
+  if (!std::isfinite(world.x) || !std::isfinite(world.y)) throw GeometryError("project to Web Mercator: not finite");
+  return world;
+}
+
+}  // namespace
+
+WorldFeature::WorldFeature(const Geometry& lonlat) : type_(tile_type_of(lonlat.type())) {
+  for_each_part(lonlat, [&](std::span<const XY> vertices, bool polygon_start) {
+    const auto first = static_cast<std::ptrdiff_t>(points_.size());
+    for (const XY& v : vertices) points_.push_back(projected(v));
+    const std::span<const XY> part(points_.data() + first, vertices.size());
+    if (type_ == mvt::GeomType::Point) {
+      importance_.insert(importance_.end(), part.size(), 0.0);
+    } else {
+      const std::vector<double> importance = dp_importance(part);
+      importance_.insert(importance_.end(), importance.begin(), importance.end());
+    }
+    part_ends_.push_back(static_cast<std::uint32_t>(points_.size()));
+    polygon_start_.push_back(polygon_start);
+    // A ring keeps at least the three vertices that matter most (its closing repeat aside), so a
+    // thin feature stays a thin polygon instead of collapsing into a line.
+    double floor = -1;
+    if (type_ == mvt::GeomType::Polygon && part.size() > 4) {
+      std::vector<double> top(importance_.end() - static_cast<std::ptrdiff_t>(part.size()), importance_.end() - 1);
+      std::nth_element(top.begin(), top.begin() + 2, top.end(), std::greater<>());
+      floor = std::nextafter(top[2], -1.0);
+    }
+    ring_floor_.push_back(floor);
+  });
+  // Web Mercator keeps each coordinate's order, so a point inside the lon/lat geometry is inside
+  // its projection too.
+  if (type_ == mvt::GeomType::Point) {
+    surface_point_ = points_.empty() ? XY{} : points_.front();
+  } else if (!lonlat.is_empty()) {
+    surface_point_ = projected(coordinates(point_on_surface(lonlat)).front());
+  }
+}
+
+mvt::TileGeometry simplified_on_grid(const WorldFeature& feature, int z, const TileOptions& options) {
+  const double factor = zoom_factor(z, options);
+  const mvt::GeomType type = feature.type();
+  mvt::TileGeometry grid;
+  grid.type = type;
+  std::vector<mvt::TilePoint> run;
+  bool skip_holes = false;
+  for (std::size_t part = 0; part < feature.part_count(); ++part) {
+    run.clear();
+    feature.for_kept(part, options.simplify_tolerance / factor, [&](const XY& world) {
+      const mvt::TilePoint p = on_grid(world, factor);
+      if (type == mvt::GeomType::Point || run.empty() || !(run.back() == p)) run.push_back(p);
+    });
+    if (type == mvt::GeomType::Polygon) {
+      // Rounding folds spikes narrower than a unit onto themselves, or across: they go.
+      remove_spikes(run, 1.0);
+      std::int64_t area2 = run.size() >= 3 ? mvt::ring_area2(run) : 0;
+      // Rings below the minimum area (slivers, specks) are left out: invisible on a map, and
+      // the usual reason a simplified ring crosses its neighbours.
+      if (static_cast<double>(std::abs(area2)) < 2 * options.min_ring_area) area2 = 0;
+      const bool exterior = feature.is_exterior(part);
+      if (exterior) skip_holes = area2 == 0;  // the holes of nothing
+      if (area2 == 0 || (skip_holes && !exterior)) continue;
+      // Exteriors positive, holes negative (spec 4.3.4.4), whatever the source's orientation.
+      if ((area2 > 0) != exterior) std::reverse(run.begin(), run.end());
+    } else if (type == mvt::GeomType::LineString && run.size() < 2) {
+      continue;
+    }
+    grid.points.insert(grid.points.end(), run.begin(), run.end());
+    grid.part_ends.push_back(static_cast<std::uint32_t>(grid.points.size()));
+  }
+  return grid;
+}
+
+ZoomGeometry prepare_for_zoom(const WorldFeature& feature, int z, const TileOptions& options) {
+  // Rounding shuts narrow necks: rings touching themselves there are split. DP keeps no topology:
+  // where a simplified ring crosses or swallows another, try again keeping more vertices (a
+  // quarter of the tolerance, then all of them); the exact path only when even the unsimplified
+  // rings, rounded, do not stay valid (slivers thinner than a grid unit).
+  TileOptions attempt = options;
+  for (int round = 0;; ++round) {
+    mvt::TileGeometry grid = simplified_on_grid(feature, z, attempt);
+    if (grid.empty()) {
+      // Smaller than a tile unit: a point keeps the feature findable (and countable) at this zoom.
+      return {GridShape(collapsed_point(feature.surface_point(), zoom_factor(z, options))), true, false, false};
+    }
+    bool touching = false;
+    if (grid.type != mvt::GeomType::Polygon || is_strictly_valid(grid, &touching) ||
+        (split_pinches(grid) && is_strictly_valid(grid, &touching))) {
+      return {GridShape(std::move(grid)), false, false, touching};
+    }
+    if (attempt.simplify_tolerance == 0) break;
+    attempt.simplify_tolerance = round == 0 ? options.simplify_tolerance / 4 : 0;
+  }
+  return prepare_exactly(feature, z, options);
+}
+
+mvt::TileGeometry tile_geometry(const ZoomGeometry& feature, std::uint32_t x, std::uint32_t y,
+                                const TileOptions& options) {
+  const GridShape& shape = feature.shape;
+  if (shape.empty()) return {};
+  const auto extent = static_cast<std::int32_t>(options.extent);
+  const auto buffer = static_cast<std::int32_t>(options.buffer);
+  const mvt::TilePoint origin{static_cast<std::int32_t>(x) * extent, static_cast<std::int32_t>(y) * extent};
+  const GridBox rect{origin.x - buffer, origin.y - buffer, origin.x + extent + buffer, origin.y + extent + buffer};
+  if (!rect.intersects(shape.box())) return {};
+  if (rect.contains(shape.box())) {
+    mvt::TileGeometry out = shape.geometry();
+    for (auto& p : out.points) p = {p.x - origin.x, p.y - origin.y};
+    return out;
+  }
+  std::optional<Clipped> clipped = clip_to_rect(shape, rect, origin);
+  if (clipped) {
+    mvt::TileGeometry& g = clipped->geometry;
+    if (g.type != mvt::GeomType::Polygon || g.empty()) return std::move(g);
+    // Proven valid without looking (Clipped::exact), or checked; a ring the clip made touch
+    // itself on the tile's edge is split there.
+    if ((!feature.touching && clipped->exact) || is_strictly_valid(g)) return std::move(g);
+    if (split_pinches(g) && is_strictly_valid(g)) return std::move(g);
+  }
+  return exact_tile_geometry(shape, rect, origin);
 }
 
 Geometry to_geometry(const mvt::TileGeometry& tile) {

@@ -24,12 +24,16 @@ struct TileKeyHash {
   std::size_t operator()(const TileKey& key) const noexcept;
 };
 
-// One rendered tile in the forms a response needs; immutable once cached.
+// One rendered tile in the forms a response needs, validators included (a hit only copies);
+// immutable once cached.
 struct CachedTile {
-  std::string mvt;   // "" for an empty tile (answered 204)
-  std::string gzip;  // mvt gzip-compressed ("" when empty)
-  std::string etag;  // strong, from the content: identical tiles on every instance share it
-  [[nodiscard]] std::size_t bytes() const noexcept { return mvt.size() + gzip.size() + etag.size() + 128; }
+  std::string mvt;        // "" for an empty tile (answered 204)
+  std::string gzip;       // mvt gzip-compressed ("" when empty)
+  std::string etag;       // strong, quoted, from the content: identical tiles on every instance share it
+  std::string etag_gzip;  // the gzip representation's own validator
+  [[nodiscard]] std::size_t bytes() const noexcept {
+    return mvt.size() + gzip.size() + etag.size() + etag_gzip.size() + 128;
+  }
 };
 
 class TileCache {

@@ -50,7 +50,10 @@ std::shared_ptr<const CachedTile> render(const layers::Snapshot& snapshot, const
   auto out = std::make_shared<CachedTile>();
   out->mvt = positions.empty() ? snapshot.tiles().render(tile) : snapshot.tiles().render(tile, positions);
   if (!out->mvt.empty()) out->gzip = layers::tiles::gzip_compress(out->mvt);
-  out->etag = content_hash(out->mvt);
+  // Each content coding is its own representation, so each gets its own strong validator.
+  const std::string hash = content_hash(out->mvt);
+  out->etag = "\"" + hash + "\"";
+  out->etag_gzip = "\"" + hash + "-gz\"";
   return out;
 }
 
@@ -70,9 +73,8 @@ Response handle_tile(const RequestContext& context) {
     context.app.tiles.insert(key, cached);
   }
 
-  // Each content coding is its own representation, so each gets its own strong validator.
   const bool gzip = !cached->mvt.empty() && accepts_encoding(context.request, "gzip");
-  const std::string etag = "\"" + cached->etag + (gzip ? "-gz\"" : "\"");
+  const std::string& etag = gzip ? cached->etag_gzip : cached->etag;
   const auto headers = [&](Response& response) {
     response.set(http::field::etag, etag);
     response.set(http::field::cache_control, kTileCacheControl);

@@ -89,6 +89,17 @@ TEST(MvtTileBuilder, SharesKeysAndValuesWithinALayerAndRoundTrips) {
   ASSERT_TRUE(raw.ParseFromString(bytes));
   EXPECT_EQ(raw.layers(0).keys_size(), 4);
   EXPECT_EQ(raw.layers(0).values_size(), 5);
+  // The encoder writes the wire format itself: byte for byte what libprotobuf writes for the same
+  // message (fields in number order, packed repeated fields), negative integers included.
+  EXPECT_EQ(raw.SerializeAsString(), bytes);
+  geo::mvt::TileBuilder negative;
+  negative.layer("n");
+  const std::vector<geo::mvt::Property> p{{"delta", std::int64_t{-3}}, {"ratio", -0.25}, {"flag", false}};
+  ASSERT_TRUE(negative.add_feature(0, geometry(GeomType::Polygon, {{{0, 0}, {4, 0}, {0, 4}}}), p));
+  const std::string negative_bytes = negative.serialize();
+  ASSERT_TRUE(raw.ParseFromString(negative_bytes));
+  EXPECT_EQ(raw.layers(0).values(0).int_value(), -3);
+  EXPECT_EQ(raw.SerializeAsString(), negative_bytes);
 }
 
 TEST(MvtTileBuilder, AnEmptyTileIsEmptyBytes) {

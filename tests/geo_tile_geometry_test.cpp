@@ -21,7 +21,7 @@ geo::Geometry box(double west, double south, double east, double north) {
 }
 
 geo::mvt::TileGeometry tile_of(const geo::Geometry& lonlat, const geo::TileId& tile, geo::TileOptions options = {}) {
-  const auto prepared = geo::prepare_for_zoom(geo::lonlat_to_world(lonlat), tile.z, options);
+  const auto prepared = geo::prepare_for_zoom(geo::WorldFeature(lonlat), tile.z, options);
   return geo::tile_geometry(prepared, tile.x, tile.y, options);
 }
 
@@ -97,11 +97,12 @@ TEST(TileGeometry, AFeatureCrossingTheTileEdgeIsClippedToTheBufferAndKeepsItsAre
     EXPECT_LE(p.y, high);
   }
   // The source clipped to the buffered tile, computed independently in pixel coordinates.
-  const auto prepared = geo::prepare_for_zoom(geo::lonlat_to_world(straddling), 10, options);
+  const auto prepared = geo::prepare_for_zoom(geo::WorldFeature(straddling), 10, options);
   const double x0 = 868.0 * options.extent, y0 = 376.0 * options.extent;
   const geo::Geometry expected =
-      geo::clip_by_rect(prepared.pixels, {x0 - options.buffer, y0 - options.buffer,
-                                          x0 + options.extent + options.buffer, y0 + options.extent + options.buffer});
+      geo::clip_by_rect(geo::to_geometry(prepared.shape.geometry()),
+                        {x0 - options.buffer, y0 - options.buffer, x0 + options.extent + options.buffer,
+                         y0 + options.extent + options.buffer});
   EXPECT_NEAR(geo::area(geo::to_geometry(g)), geo::area(expected), 1e-6 * geo::area(expected));
   // Neighbouring tiles both get their part: the corner tile's diagonal neighbour too.
   EXPECT_FALSE(tile_of(straddling, {10, 869, 377}, options).empty());
@@ -134,16 +135,16 @@ TEST(TileGeometry, AFeatureSmallerThanATileUnitIsKeptAsAPointOnPurpose) {
   // 30 m across: far below one tile unit at z2 (~ 2.4 km), a polygon at z14.
   const geo::Geometry tiny = box(125.3000, 43.8800, 125.3003, 43.8802);
   const geo::TileOptions options;
-  const auto low = geo::prepare_for_zoom(geo::lonlat_to_world(tiny), 2, options);
+  const auto low = geo::prepare_for_zoom(geo::WorldFeature(tiny), 2, options);
   EXPECT_TRUE(low.collapsed);
-  EXPECT_EQ(low.pixels.type(), geo::GeometryType::Point);
+  EXPECT_EQ(low.shape.geometry().type, GeomType::Point);
   const geo::TileId tile = geo::tile_containing(125.3, 43.88, 2);
   const auto g = geo::tile_geometry(low, tile.x, tile.y, options);
   EXPECT_EQ(g.type, GeomType::Point);
   EXPECT_EQ(g.points.size(), 1U);
-  const auto high = geo::prepare_for_zoom(geo::lonlat_to_world(tiny), 14, options);
+  const auto high = geo::prepare_for_zoom(geo::WorldFeature(tiny), 14, options);
   EXPECT_FALSE(high.collapsed);
-  EXPECT_EQ(high.pixels.type(), geo::GeometryType::Polygon);
+  EXPECT_EQ(high.shape.geometry().type, GeomType::Polygon);
 }
 
 TEST(TileGeometry, ZoomZeroHoldsEverythingAndTheWorldEdgesClipCleanly) {

@@ -70,7 +70,7 @@ const TileSource::Zoom& TileSource::zoom(int z) const {
     for (const Layer& layer : layers_) {
       auto& features = world_.emplace_back();
       features.reserve(layer.features().size());
-      for (const Feature& feature : layer.features()) features.push_back(geo::lonlat_to_world(feature.geometry));
+      for (const Feature& feature : layer.features()) features.emplace_back(feature.geometry);
     }
   });
   Zoom& zoom = zooms_[static_cast<std::size_t>(z)];
@@ -81,51 +81,16 @@ const TileSource::Zoom& TileSource::zoom(int z) const {
       std::vector<geo::Envelope> boxes;
       layer.features.reserve(world_features.size());
       boxes.reserve(world_features.size());
-      for (const geo::Geometry& world : world_features) {
-        layer.features.push_back(geo::prepare_for_zoom(world, z, options_));
-        boxes.push_back(layer.features.back().box);
-        layer.blocks.push_back(cut_into_blocks(layer.features.back(), z));
+      for (const geo::WorldFeature& world : world_features) {
+        const geo::GridBox& box = layer.features.emplace_back(geo::prepare_for_zoom(world, z, options_)).shape.box();
+        boxes.push_back(box.empty() ? geo::Envelope{}
+                                    : geo::Envelope{static_cast<double>(box.min_x), static_cast<double>(box.min_y),
+                                                    static_cast<double>(box.max_x), static_cast<double>(box.max_y)});
       }
       layer.index = geo::BoxIndex(boxes);
     }
   });
   return zoom;
-}
-
-std::vector<TileSource::Block> TileSource::cut_into_blocks(const geo::ZoomGeometry& feature, int z) const {
-  if (feature.pixels.is_null() || feature.box.is_null() || feature.collapsed) return {};
-  const double block = static_cast<double>(kBlockTiles) * options_.extent;
-  const double buffer = options_.buffer;
-  const double last = std::ceil(static_cast<double>(geo::tiles_per_side(z)) / kBlockTiles) - 1;
-  const auto index = [&](double pixel) { return std::clamp(std::floor(pixel / block), 0.0, last); };
-  // Blocks whose rectangle plus buffer meets the feature: every tile there may need part of it.
-  const double x0 = index(feature.box.min_x - buffer), x1 = index(feature.box.max_x + buffer);
-  const double y0 = index(feature.box.min_y - buffer), y1 = index(feature.box.max_y + buffer);
-  if ((x1 - x0 + 1) * (y1 - y0 + 1) <= 4) return {};  // small enough to clip whole
-  std::vector<Block> out;
-  for (double bx = x0; bx <= x1; ++bx) {
-    for (double by = y0; by <= y1; ++by) {
-      const geo::Envelope rect{bx * block - buffer, by * block - buffer, (bx + 1) * block + buffer,
-                               (by + 1) * block + buffer};
-      geo::Geometry piece = geo::clip_by_rect(feature.pixels, rect);
-      if (piece.is_empty()) continue;
-      const geo::Envelope box = piece.envelope();
-      const auto key = (static_cast<std::uint64_t>(bx) << 32U) | static_cast<std::uint64_t>(by);
-      out.push_back({key, geo::ZoomGeometry{std::move(piece), box, false}});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Block& a, const Block& b) { return a.key < b.key; });
-  return out;
-}
-
-const geo::ZoomGeometry* TileSource::clip_source(const ZoomLayer& layer, std::uint32_t feature, std::uint32_t x,
-                                                 std::uint32_t y) const {
-  const auto& blocks = layer.blocks[feature];
-  if (blocks.empty()) return &layer.features[feature];
-  const auto key = (static_cast<std::uint64_t>(x / kBlockTiles) << 32U) | (y / kBlockTiles);
-  const auto it = std::lower_bound(blocks.begin(), blocks.end(), key,
-                                   [](const Block& block, std::uint64_t k) { return block.key < k; });
-  return it != blocks.end() && it->key == key ? &it->piece : nullptr;
 }
 
 std::string TileSource::render(const geo::TileId& tile, std::span<const std::uint32_t> positions) const {
@@ -150,9 +115,7 @@ std::string TileSource::render(const geo::TileId& tile, std::span<const std::uin
     std::sort(hits.begin(), hits.end());  // the store's order, whatever the index's
     builder.layer(layers_[at].id(), options_.extent);
     for (const std::uint32_t feature : hits) {
-      const geo::ZoomGeometry* source = clip_source(layer, feature, tile.x, tile.y);
-      if (source == nullptr) continue;
-      const geo::mvt::TileGeometry geometry = geo::tile_geometry(*source, tile.x, tile.y, options_);
+      const geo::mvt::TileGeometry geometry = geo::tile_geometry(layer.features[feature], tile.x, tile.y, options_);
       const Feature& stored = layers_[at].features()[feature];
       builder.add_feature(static_cast<std::uint64_t>(stored.fid), geometry, properties_[at][feature]);
     }

@@ -1,8 +1,8 @@
 #pragma once
 // The vector tiles of one Snapshot: every catalogue layer as an MVT layer of the same name.
-// Per zoom, each feature is prepared once (projected, simplified, snapped: geo/tile_geometry.hpp)
-// the first time a tile of that zoom is asked for, then shared read-only by all threads; a tile is
-// then an index query, a clip per feature and the encoding.
+// Each feature is projected and ranked once (geo::WorldFeature) and prepared per zoom (simplified,
+// on the pixel grid: geo/tile_geometry.hpp) the first time a tile of that zoom is asked for, then
+// shared read-only by all threads; a tile is then an index query, a clip per feature and the encoding.
 #include "geo/box_index.hpp"
 #include "geo/tile_geometry.hpp"
 #include "geo/tile_math.hpp"
@@ -54,24 +54,10 @@ class TileSource {
   [[nodiscard]] std::vector<std::size_t> collapsed_counts(int z) const;
 
  private:
-  // A feature spanning many tiles is also cut into blocks of kBlockTiles × kBlockTiles tiles (plus
-  // the buffer): a tile then clips the block's piece, not the whole outline. Clipping costs time
-  // linear in the vertices clipped, and a county at z12 spans hundreds of tiles.
-  static constexpr std::uint32_t kBlockTiles = 4;
-  struct Block {
-    std::uint64_t key;  // (block x << 32) | block y
-    geo::ZoomGeometry piece;
-  };
   struct ZoomLayer {
     std::vector<geo::ZoomGeometry> features;
-    std::vector<std::vector<Block>> blocks;  // per feature, sorted by key; empty: clip the whole
-    geo::BoxIndex index;                     // over the features' pixel boxes
+    geo::BoxIndex index;  // over the features' pixel boxes
   };
-  // The geometry to clip for `feature` in tile (x, y): its block's piece, or the whole feature;
-  // null when the feature has no part in that block.
-  const geo::ZoomGeometry* clip_source(const ZoomLayer& layer, std::uint32_t feature, std::uint32_t x,
-                                       std::uint32_t y) const;
-  std::vector<Block> cut_into_blocks(const geo::ZoomGeometry& feature, int z) const;
   struct Zoom {
     std::once_flag prepared;
     std::vector<ZoomLayer> layers;
@@ -83,7 +69,7 @@ class TileSource {
   std::vector<std::vector<FieldInfo>> fields_;
   std::vector<std::vector<std::vector<geo::mvt::Property>>> properties_;  // per layer, per feature
   mutable std::once_flag projected_;
-  mutable std::vector<std::vector<geo::Geometry>> world_;  // per layer, per feature; set once
+  mutable std::vector<std::vector<geo::WorldFeature>> world_;  // per layer, per feature; set once
   mutable std::array<Zoom, kMaxZoom + 1> zooms_;
 };
 
