@@ -414,8 +414,8 @@ TEST(Index, SubdividedPiecesAddUpToEveryFeature) {
     for (std::size_t p = 0; p < index.pieces.size(); ++p) {
       const auto& piece = index.pieces[p];
       const auto& box = index.piece_boxes[p];
-      pieces_area[piece.feature] += piece.fills_box ? (box.max_x - box.min_x) * (box.max_y - box.min_y)
-                                                    : geo::area(index.piece_shapes[p]);
+      pieces_area[piece.feature] +=
+          piece.fills_box ? (box.max_x - box.min_x) * (box.max_y - box.min_y) : geo::area(index.piece_shapes[p]);
     }
     for (std::size_t f = 0; f < pieces_area.size(); ++f) {
       const double whole = geo::area(layers[l].features()[f].geometry);
