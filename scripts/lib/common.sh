@@ -41,12 +41,36 @@ ensure_apt() {
     >/tmp/layoutd-apt.log 2>&1 || { cat /tmp/layoutd-apt.log >&2; return 1; }
 }
 
-# Node.js and npm, for the tests that read the project's output with JavaScript libraries. nodejs
-# may be NodeSource's build, which bundles npm and conflicts with Debian's npm package, so each is
-# installed from Debian only when its command is missing.
+# Node.js and npm, for the web client's build and the tests that read the project's output with
+# JavaScript libraries. nodejs may be NodeSource's build, which bundles npm and conflicts with
+# Debian's npm package, so each is installed from Debian only when its command is missing.
+# Vite 7 and playwright-core need Node.js >= 20.19, and Debian 12's own nodejs is 18: then a pinned
+# Node.js build is taken from the npm registry (the official binaries, republished there as
+# node-linux-<arch>) into .cache/node and put first on PATH for the rest of the script.
+LAYOUTD_NODE_VERSION=22.23.5
+node_is_recent() {
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+    2>/dev/null
+}
 ensure_node() {
   command -v node >/dev/null 2>&1 || ensure_apt nodejs
   command -v npm >/dev/null 2>&1 || ensure_apt npm
+  node_is_recent && return 0
+  local arch
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64) arch=arm64 ;;
+    *) say "Node.js $(node --version) is older than 20.19 and no build is known for $(uname -m)"; return 1 ;;
+  esac
+  local prefix="$LAYOUTD_ROOT/.cache/node"
+  local bin="$prefix/node_modules/node-linux-$arch/bin"
+  if [ ! -x "$bin/node" ]; then
+    say "Node.js $(node --version) is older than 20.19: installing Node.js $LAYOUTD_NODE_VERSION from the npm registry into .cache/node"
+    npm install --prefix "$prefix" --no-audit --no-fund --no-save --loglevel=error \
+      "node-linux-$arch@$LAYOUTD_NODE_VERSION" >/tmp/layoutd-node.log 2>&1 || { cat /tmp/layoutd-node.log >&2; return 1; }
+  fi
+  export PATH="$bin:$PATH"
+  node_is_recent || { say "$bin/node is not a usable Node.js >= 20.19"; return 1; }
 }
 
 # Installs the locked npm dependencies of DIR (npm ci) when its node_modules is missing or older
@@ -105,10 +129,6 @@ ensure_web_client() {
   build="$(cd "$1" && pwd)"
   local stamp="$dir/dist/.build-stamp" glyphs="$build/web-public/fonts/.stamp"
   ensure_node
-  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
-    say "the web client's build (vite 7) needs Node.js 20.19 or newer; found $(node --version)"
-    return 1
-  fi
   [ -f "$glyphs" ] || { say "no glyph ranges in $build/web-public: build the web_glyphs target first"; return 1; }
   ensure_npm "$dir"
   if [ -f "$stamp" ] && [ -z "$(find "$dir/index.html" "$dir/vite.config.js" "$dir/package.json" \
