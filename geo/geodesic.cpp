@@ -24,34 +24,6 @@ LocalMetric exact_metric(double lat_deg) noexcept {
 
 namespace {
 
-// sx and sy tabulated every 0.01° of latitude: both are smooth in latitude, so linear
-// interpolation is exact to ~1e-9 relative, and the query engine's hot path needs no trigonometry.
-constexpr double kTableStepDeg = 0.01;
-constexpr int kTableSize = static_cast<int>(180.0 / kTableStepDeg) + 2;
-
-const std::vector<LocalMetric>& metric_table() {
-  static const std::vector<LocalMetric> table = [] {
-    std::vector<LocalMetric> t(kTableSize);
-    for (int i = 0; i < kTableSize; ++i) t[static_cast<std::size_t>(i)] = exact_metric(std::min(90.0, -90.0 + i * kTableStepDeg));
-    return t;
-  }();
-  return table;
-}
-
-}  // namespace
-
-LocalMetric LocalMetric::at(double lat_deg) noexcept {
-  const double position = (std::clamp(lat_deg, -90.0, 90.0) + 90.0) / kTableStepDeg;
-  const int i = std::min(static_cast<int>(position), kTableSize - 2);
-  const double f = position - i;
-  const auto& table = metric_table();
-  const LocalMetric& lo = table[static_cast<std::size_t>(i)];
-  const LocalMetric& hi = table[static_cast<std::size_t>(i) + 1];
-  return {lo.sx + f * (hi.sx - lo.sx), lo.sy + f * (hi.sy - lo.sy)};
-}
-
-namespace {
-
 struct Ecef {
   double x, y, z;
 };
@@ -82,8 +54,85 @@ double Geodesic::distance_m_fast(LonLat a, LonLat b) const {
   const double radius = 1.0 / (cos2_azimuth / m + (1 - cos2_azimuth) / n);
   const Ecef pa = to_ecef(a);
   const Ecef pb = to_ecef(b);
-  const double chord = std::sqrt((pb.x - pa.x) * (pb.x - pa.x) + (pb.y - pa.y) * (pb.y - pa.y) + (pb.z - pa.z) * (pb.z - pa.z));
+  const double chord =
+      std::sqrt((pb.x - pa.x) * (pb.x - pa.x) + (pb.y - pa.y) * (pb.y - pa.y) + (pb.z - pa.z) * (pb.z - pa.z));
   return 2 * radius * std::asin(chord / (2 * radius));
+}
+
+namespace {
+
+// sin and cos of a small angle (|x| ≤ 0.25 rad) by their Taylor series in Horner form, with the
+// coefficients as constants (no division): the first omitted terms are below 1e-19 there.
+double small_sin(double x) {
+  const double x2 = x * x;
+  return x * (1 + x2 * (-1.0 / 6 +
+                        x2 * (1.0 / 120 + x2 * (-1.0 / 5040 + x2 * (1.0 / 362880 + x2 * (-1.0 / 39916800 +
+                                                                                         x2 * (1.0 / 6227020800)))))));
+}
+double small_cos(double x) {
+  const double x2 = x * x;
+  return 1 +
+         x2 * (-1.0 / 2 +
+               x2 * (1.0 / 24 + x2 * (-1.0 / 720 +
+                                      x2 * (1.0 / 40320 + x2 * (-1.0 / 3628800 +
+                                                                x2 * (1.0 / 479001600 + x2 * (-1.0 / 87178291200)))))));
+}
+// asin(x) / x by its series in x², for 0 ≤ x ≤ 0.07 (chords under 800 km): the first omitted
+// term is < 1e-16.
+double small_asin_over_x(double x2) {
+  return 1 + x2 * (1.0 / 6 + x2 * (3.0 / 40 + x2 * (5.0 / 112 + x2 * (35.0 / 1152 + x2 * (63.0 / 2816)))));
+}
+constexpr double kSmallAngle = 0.25;
+
+}  // namespace
+
+DistanceFrom::DistanceFrom(const Geodesic& geodesic, LonLat origin) noexcept
+    : geodesic_(&geodesic),
+      origin_(origin),
+      sin_lat_(std::sin(origin.lat * kRadPerDeg)),
+      cos_lat_(std::cos(origin.lat * kRadPerDeg)) {
+  const double n = kSemiMajor / std::sqrt(1 - kE2 * sin_lat_ * sin_lat_);
+  rho_ = n * cos_lat_;
+  z_ = n * (1 - kE2) * sin_lat_;
+}
+
+double DistanceFrom::to(LonLat target) const {
+  const LocalMetric metric = LocalMetric::at(0.5 * (origin_.lat + target.lat));
+  const double dx = (target.lon - origin_.lon) * metric.sx;
+  const double dy = (target.lat - origin_.lat) * metric.sy;
+  const double plane2 = dx * dx + dy * dy;
+  if (plane2 < Geodesic::kPlaneLimitM * Geodesic::kPlaneLimitM) return std::sqrt(plane2);
+  const double half_lat = 0.5 * (target.lat - origin_.lat) * kRadPerDeg;
+  const double half_lon = 0.5 * (target.lon - origin_.lon) * kRadPerDeg;
+  if (plane2 > Geodesic::kChordLimitM * Geodesic::kChordLimitM || std::fabs(half_lat) > kSmallAngle ||
+      std::fabs(half_lon) > kSmallAngle) {
+    return geodesic_->distance_m_fast(origin_, target);
+  }
+  // The mid latitude's and the target's sines and cosines, by angle addition from the origin's.
+  const double s_half = small_sin(half_lat);
+  const double c_half = small_cos(half_lat);
+  const double sin_mid = sin_lat_ * c_half + cos_lat_ * s_half;
+  const double s_full = 2 * s_half * c_half;
+  const double c_full = 1 - 2 * s_half * s_half;
+  const double sin_lat = sin_lat_ * c_full + cos_lat_ * s_full;
+  const double cos_lat = cos_lat_ * c_full - sin_lat_ * s_full;
+  // The chord in ECEF from the two parallels' radii ρ and heights z:
+  //   chord² = (ρ₁ − ρ₂)² + 4 ρ₁ ρ₂ sin²(Δλ/2) + (z₁ − z₂)², free of cancellation.
+  const double n_target = kSemiMajor / std::sqrt(1 - kE2 * sin_lat * sin_lat);
+  const double rho = n_target * cos_lat;
+  const double z = n_target * (1 - kE2) * sin_lat;
+  const double s_lon = small_sin(half_lon);
+  const double chord2 = (rho - rho_) * (rho - rho_) + 4 * rho * rho_ * s_lon * s_lon + (z - z_) * (z - z_);
+  // The normal section's radius of curvature at the mid latitude along the azimuth (Euler), as in
+  // distance_m_fast: R = M N / (N cos²α + M sin²α), with cos²α = dy² / plane².
+  const double w = 1 - kE2 * sin_mid * sin_mid;
+  const double inv_sqrt_w = 1 / std::sqrt(w);
+  const double n = kSemiMajor * inv_sqrt_w;
+  const double m = kSemiMajor * (1 - kE2) * inv_sqrt_w * inv_sqrt_w * inv_sqrt_w;
+  const double weighted = dy * dy * n + dx * dx * m;  // = plane² · M N / R
+  // The arc 2R·asin(chord / 2R) = chord · asin(x) / x with x² = chord² / 4R².
+  const double x2 = chord2 * weighted * weighted / (4 * m * m * n * n * plane2 * plane2);
+  return std::sqrt(chord2) * small_asin_over_x(x2);
 }
 
 Geodesic::Geodesic() {

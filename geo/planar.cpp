@@ -29,20 +29,6 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
   return inside ? PointLocation::Inside : PointLocation::Outside;
 }
 
-double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept {
-  const double ax = a.x * sx;
-  const double ay = a.y * sy;
-  const double dx = b.x * sx - ax;
-  const double dy = b.y * sy - ay;
-  const double px = p.x * sx - ax;
-  const double py = p.y * sy - ay;
-  const double length2 = dx * dx + dy * dy;
-  t = length2 > 0 ? std::clamp((px * dx + py * dy) / length2, 0.0, 1.0) : 0.0;
-  const double ex = px - t * dx;
-  const double ey = py - t * dy;
-  return ex * ex + ey * ey;
-}
-
 namespace {
 
 // Liang–Barsky: does segment ab meet the closed box?

@@ -3,6 +3,7 @@
 // no allocation). Rings are closed (first vertex repeated last).
 #include "geo/coord.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 
@@ -19,7 +20,20 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
 // Closest point on segment ab to p, in a plane whose x and y are scaled by sx and sy (to turn
 // lon/lat degrees into local metres). Returns the squared scaled distance; `t` gets the position
 // along the segment in [0, 1].
-double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept;
+// Inline: the query engine calls it dozens of times per site.
+inline double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept {
+  const double ax = a.x * sx;
+  const double ay = a.y * sy;
+  const double dx = b.x * sx - ax;
+  const double dy = b.y * sy - ay;
+  const double px = p.x * sx - ax;
+  const double py = p.y * sy - ay;
+  const double length2 = dx * dx + dy * dy;
+  t = length2 > 0 ? std::clamp((px * dx + py * dy) / length2, 0.0, 1.0) : 0.0;
+  const double ex = px - t * dx;
+  const double ey = py - t * dy;
+  return ex * ex + ey * ey;
+}
 
 // Smallest squared distance between segment ab and the closed box, in the same scaled plane; 0
 // when they touch.

@@ -44,12 +44,17 @@ TEST(Geodesic, FastDistanceWithinOneCentimetreOfKarney) {
   std::uniform_real_distribution<double> u(0, 1);
   for (const double distance : {100.0, 5e3, 9.9e3, 10.1e3, 50e3, 200e3, 600e3, 790e3, 1.2e6}) {
     double worst = 0;
+    double worst_from = 0;
     for (int i = 0; i < 2000; ++i) {
       const geo::LonLat start{119 + 13 * u(rng), 38 + 9 * u(rng)};
       const geo::LonLat end = geodesic.direct(start, 360 * u(rng), distance);
       worst = std::max(worst, std::fabs(geodesic.distance_m_fast(start, end) - distance));
+      // The same from a fixed origin, both ways round.
+      worst_from = std::max(worst_from, std::fabs(geo::DistanceFrom(geodesic, start).to(end) - distance));
+      worst_from = std::max(worst_from, std::fabs(geo::DistanceFrom(geodesic, end).to(start) - distance));
     }
     EXPECT_LT(worst, 0.01) << "at " << distance << " m";
+    EXPECT_LT(worst_from, 0.01) << "from a fixed origin, at " << distance << " m";
   }
 }
 

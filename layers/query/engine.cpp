@@ -124,7 +124,7 @@ struct Closest {
 // among near-ties at 100 km, and its foot of the perpendicular moves by metres at 20+ km), then
 // one geodesic for the winner.
 Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMetric& metric, std::uint32_t feature,
-                       double d2, std::span<const LineGrid::Entry> candidates = {}, bool use_candidates = false) {
+                       double d2) {
   const double reach = ranking_window(std::sqrt(d2));
   const double dx = reach / metric.sx * 1.01;
   const double dy = reach / metric.sy * 1.01;
@@ -142,13 +142,7 @@ Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMe
       best_point = {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
     }
   };
-  if (use_candidates) {
-    // Nearest to the site's cell first: nothing past `reach` can be within it.
-    for (const auto& entry : candidates) {
-      if (static_cast<double>(entry.lower_m) > reach) break;
-      if (index.segments[entry.segment].feature == feature) consider(index.segments[entry.segment]);
-    }
-  } else if (index.segments.size() <= kLinearScanSegments) {
+  if (index.segments.size() <= kLinearScanSegments) {
     for (const auto& s : index.segments) {
       if (s.feature == feature) consider(s);
     }
@@ -192,15 +186,39 @@ void band_matches(const LayerIndex& index, std::uint32_t layer, geo::XY site, co
   }
 }
 
+// A segment the candidate scan measured: its feature and squared distance in the site's plane.
+struct Scanned {
+  std::uint32_t segment;
+  std::uint32_t feature;
+  double d2;
+  double t;  // the foot of the perpendicular along the segment, in the site's plane
+};
+
+// What the scan found for one feature of a line layer, and then its final distance.
+struct FeatureBest {
+  std::uint32_t feature;
+  double d2;           // the smallest squared distance in the site's plane
+  double limit2 = -1;  // final distance wanted: re-measure segments within this (else < 0)
+  double plane = std::numeric_limits<double>::infinity();  // best distance² in a midway plane
+  geo::XY point;                                           // and its foot
+};
+
 // Bands and nearest of one line layer from the line grid's candidate list for the site's cell.
+// The final distances come from the segments the scan measured, as final_distance would compute
+// them: the scan went on past the ranking window of the nearest distance and past the widest
+// band's, so it saw every segment that can be a feature's nearest when the feature is the layer's
+// nearest or lies within its band (a band feature farther than that is rejected either way, as
+// any point of it is farther).
 void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, const geo::LocalMetric& metric,
-                                std::span<const LineGrid::Entry> candidates, bool bands, bool with_nearest,
-                                LocateResult& result) {
-  // Best squared distance per feature, in a per-thread table indexed by feature (line layers have
-  // few features); `slot_of` maps a feature to its entry in `best` for this call only.
-  thread_local std::vector<Candidate> best;
+                                const geo::DistanceFrom& from, std::span<const LineGrid::Entry> candidates, bool bands,
+                                bool with_nearest, LocateResult& result) {
+  // Per feature, in a per-thread table indexed by feature (line layers have few features);
+  // `slot_of` maps a feature to its entry in `best` for this call only.
+  thread_local std::vector<FeatureBest> best;
   thread_local std::vector<std::int32_t> slot_of;
+  thread_local std::vector<Scanned> scanned;
   best.clear();
+  scanned.clear();
   if (slot_of.size() < li.band_m.size()) slot_of.assign(li.band_m.size(), -1);
   // The list is sorted by a lower bound on the distance: stop once it passes both the widest band
   // (no feature not yet seen can be in its band, and the ones seen are final) and the nearest
@@ -213,37 +231,59 @@ void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p
     const Segment& s = li.segments[entry.segment];
     double t = 0;
     const double d2 = geo::segment_distance_squared(p, s.a, s.b, metric.sx, metric.sy, t);
+    scanned.push_back({entry.segment, s.feature, d2, t});
     std::int32_t& slot = slot_of[s.feature];
     if (slot < 0) {
       slot = static_cast<std::int32_t>(best.size());
-      best.push_back({s.feature, d2, {}, entry.segment});
+      best.push_back({s.feature, d2, -1.0, std::numeric_limits<double>::infinity(), p});
     } else if (d2 < best[static_cast<std::size_t>(slot)].d2) {
       best[static_cast<std::size_t>(slot)].d2 = d2;
-      best[static_cast<std::size_t>(slot)].segment = entry.segment;
     }
     if (with_nearest && d2 < nearest_d2) {
       nearest_d2 = d2;
       stop = std::max(band_reach, ranking_window(std::sqrt(d2)));
     }
   }
-  for (const auto& c : best) slot_of[c.feature] = -1;
   if (best.empty()) return;
-  std::sort(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.feature < b.feature; });
-  if (bands) {
-    for (const auto& c : best) {
-      const double band = li.band_m[c.feature];
-      if (band <= 0 || c.d2 > ranking_window(band) * ranking_window(band)) continue;
-      const Closest closest = final_distance(li, p, metric, c.feature, c.d2, candidates, true);
-      if (closest.distance_m <= band)
-        result.matches.push_back({l, c.feature, closest.distance_m, {closest.point.x, closest.point.y}});
+  // Which features need a final distance: those that may lie within their band, and the nearest
+  // (in feature order, so on a tie the lower feature index wins, as in nearest()).
+  const FeatureBest* nearest = nullptr;
+  for (auto& b : best) {
+    const double band = li.band_m[b.feature];
+    const bool band_candidate = bands && band > 0 && b.d2 <= ranking_window(band) * ranking_window(band);
+    const bool is_nearest = with_nearest && b.d2 == nearest_d2 && (nearest == nullptr || b.feature < nearest->feature);
+    if (is_nearest) nearest = &b;
+    if (band_candidate || (with_nearest && b.d2 == nearest_d2)) {
+      const double reach = ranking_window(std::sqrt(b.d2));
+      b.limit2 = reach * reach;
     }
   }
-  if (with_nearest) {
-    // `best` is in feature order: on a tie the lower feature index wins, as in nearest().
-    const auto nearest =
-        std::min_element(best.begin(), best.end(), [](const Candidate& a, const Candidate& b) { return a.d2 < b.d2; });
-    const Closest closest = final_distance(li, p, metric, nearest->feature, nearest->d2, candidates, true);
-    result.nearest.push_back({l, nearest->feature, closest.distance_m, {closest.point.x, closest.point.y}});
+  // One pass over the measured segments: each one within its feature's ranking window is measured
+  // again in the plane of the latitude midway to it (see final_distance).
+  for (const auto& entry : scanned) {
+    FeatureBest& b = best[static_cast<std::size_t>(slot_of[entry.feature])];
+    if (entry.d2 > b.limit2) continue;
+    const Segment& s = li.segments[entry.segment];
+    const double foot_y = s.a.y + entry.t * (s.b.y - s.a.y);
+    const geo::LocalMetric mid = geo::LocalMetric::at(0.5 * (p.y + foot_y));
+    double t = 0;
+    const double plane = geo::segment_distance_squared(p, s.a, s.b, mid.sx, mid.sy, t);
+    if (plane < b.plane) {
+      b.plane = plane;
+      b.point = {s.a.x + t * (s.b.x - s.a.x), s.a.y + t * (s.b.y - s.a.y)};
+    }
+  }
+  for (const auto& b : best) slot_of[b.feature] = -1;
+  const std::uint32_t nearest_feature = nearest != nullptr ? nearest->feature : 0;
+  std::sort(best.begin(), best.end(), [](const FeatureBest& a, const FeatureBest& b) { return a.feature < b.feature; });
+  for (const auto& b : best) {
+    if (b.limit2 < 0) continue;
+    const double distance = from.to({b.point.x, b.point.y});
+    const double band = li.band_m[b.feature];
+    if (bands && band > 0 && distance <= band)
+      result.matches.push_back({l, b.feature, distance, {b.point.x, b.point.y}});
+    if (with_nearest && b.feature == nearest_feature)
+      result.nearest.push_back({l, b.feature, distance, {b.point.x, b.point.y}});
   }
 }
 
@@ -278,6 +318,7 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
   if (!any_line_wanted) return result;  // polygon layers only: already in layer/feature order
   const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
+  const geo::DistanceFrom from(geodesic(), site);
   const auto& line_layers = index.line_layers();
   for (std::size_t slot = 0; slot < line_layers.size(); ++slot) {
     const std::uint32_t l = line_layers[slot];
@@ -285,8 +326,8 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
     bool covered = false;
     const auto candidates = index.line_grid().candidates(p, slot, covered);
     if (covered) {
-      line_layer_from_candidates(li, l, p, metric, candidates, in_mask(mask, l, options.layers), options.with_nearest,
-                                 result);
+      line_layer_from_candidates(li, l, p, metric, from, candidates, in_mask(mask, l, options.layers),
+                                 options.with_nearest, result);
       continue;
     }
     {
