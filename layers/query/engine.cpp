@@ -302,6 +302,10 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   const std::uint64_t mask = layer_mask(options.layers);
   result.matches.reserve(16);
 
+  bool any_line_wanted = options.with_nearest;
+  for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
+  if (any_line_wanted) index.line_grid().prefetch(p);  // arrives while the polygons are tested
+
   // Every polygon layer at once, from the grid.
   hits.clear();
   index.grid().covering(p, hits);  // already in layer/feature order
@@ -314,8 +318,6 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
     }
   }
 
-  bool any_line_wanted = options.with_nearest;
-  for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
   if (!any_line_wanted) return result;  // polygon layers only: already in layer/feature order
   const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
   const geo::DistanceFrom from(geodesic(), site);

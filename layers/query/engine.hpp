@@ -53,7 +53,8 @@ struct OverlapResult {
 };
 
 // `parcel`: a valid Polygon or MultiPolygon in WGS84 lon/lat, else InputError.
-OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers = {});
+OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel,
+                      const std::vector<std::uint32_t>& layers = {});
 
 // `threads` = 0: one per core.
 std::vector<LocateResult> locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,

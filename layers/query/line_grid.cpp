@@ -17,6 +17,12 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
   columns_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_x - bounds_.min_x) / cell_)) + 1;
   rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
   std::vector<geo::BoxIndex::HeapEntry> heap;
+  // Built slot by slot, then interleaved cell-major.
+  struct Slot {
+    std::vector<std::uint32_t> begin;
+    std::vector<Entry> entries;
+  };
+  std::vector<Slot> per_slot;
   // Margin for the local metric of a site differing from the cell centre's (< 0.1 %).
   auto widen = [](double metres) { return metres * 1.01 + 200.0; };
   for (const auto l : line_layers) {
@@ -91,24 +97,50 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
       }
     }
     slot.begin.back() = static_cast<std::uint32_t>(slot.entries.size());
-    slots_.push_back(std::move(slot));
+    per_slot.push_back(std::move(slot));
   }
+  slots_ = static_cast<std::uint32_t>(per_slot.size());
+  const std::size_t cells = static_cast<std::size_t>(columns_) * rows_;
+  std::size_t total = 0;
+  for (const auto& slot : per_slot) total += slot.entries.size();
+  entries_.reserve(total);
+  begin_.reserve(cells * slots_ + 1);
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    for (const auto& slot : per_slot) {
+      begin_.push_back(static_cast<std::uint32_t>(entries_.size()));
+      entries_.insert(entries_.end(), slot.entries.begin() + slot.begin[cell],
+                      slot.entries.begin() + slot.begin[cell + 1]);
+    }
+  }
+  begin_.push_back(static_cast<std::uint32_t>(entries_.size()));
+}
+
+bool LineGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
+  if (slots_ == 0 || !bounds_.contains(p.x, p.y)) return false;
+  const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
+  const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
+  cell = r * columns_ + c;
+  return true;
+}
+
+void LineGrid::prefetch(geo::XY p) const noexcept {
+  std::uint32_t cell = 0;
+  if (!cell_of(p, cell)) return;
+  const std::size_t first = static_cast<std::size_t>(cell) * slots_;
+  const Entry* begin = entries_.data() + begin_[first];
+  const Entry* end = entries_.data() + begin_[first + slots_];
+  // The first lines of the cell's lists (further lines follow in sequence, which the hardware
+  // prefetcher picks up).
+  constexpr std::ptrdiff_t kLine = 64 / sizeof(Entry);
+  for (const Entry* e = begin; e < end && e < begin + 8 * kLine; e += kLine) __builtin_prefetch(e);
 }
 
 std::span<const LineGrid::Entry> LineGrid::candidates(geo::XY p, std::size_t slot, bool& covered) const {
-  covered = !slots_.empty() && bounds_.contains(p.x, p.y);
+  std::uint32_t cell = 0;
+  covered = cell_of(p, cell);
   if (!covered) return {};
-  const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
-  const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
-  const std::uint32_t cell = r * columns_ + c;
-  const Slot& s = slots_[slot];
-  return {s.entries.data() + s.begin[cell], s.begin[cell + 1] - s.begin[cell]};
-}
-
-std::size_t LineGrid::entry_count() const noexcept {
-  std::size_t n = 0;
-  for (const auto& s : slots_) n += s.entries.size();
-  return n;
+  const std::size_t list = static_cast<std::size_t>(cell) * slots_ + slot;
+  return {entries_.data() + begin_[list], begin_[list + 1] - begin_[list]};
 }
 
 }  // namespace layers::query

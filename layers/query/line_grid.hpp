@@ -42,18 +42,23 @@ class LineGrid {
   // The candidates of `layers[line_layers[slot]]` at p, nearest to the cell first; `covered` false
   // outside the grid.
   [[nodiscard]] std::span<const Entry> candidates(geo::XY p, std::size_t slot, bool& covered) const;
-  [[nodiscard]] std::size_t entry_count() const noexcept;
+  // Starts fetching the lists of p's cell into the cache, so that the polygon work of a locate
+  // overlaps the memory latency of its line work (random sites miss the cache on every list).
+  void prefetch(geo::XY p) const noexcept;
+  [[nodiscard]] std::size_t entry_count() const noexcept { return entries_.size(); }
 
  private:
+  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept;
+
   geo::Envelope bounds_;
   double cell_ = 1;
   std::uint32_t columns_ = 0;
   std::uint32_t rows_ = 0;
-  struct Slot {
-    std::vector<std::uint32_t> begin;  // CSR per cell
-    std::vector<Entry> entries;
-  };
-  std::vector<Slot> slots_;
+  std::uint32_t slots_ = 0;
+  // CSR, cell-major: the list of (cell c, slot s) is entries_[begin_[c·slots + s], begin_[c·slots + s + 1]),
+  // so all of a cell's lists lie back to back and one cache line holds their bounds.
+  std::vector<std::uint32_t> begin_;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace layers::query

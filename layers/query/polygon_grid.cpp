@@ -35,7 +35,8 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
       const Piece& piece = li.pieces[p];
       const geo::Envelope& box = li.piece_boxes[p];
       const auto c0 = static_cast<std::uint32_t>(std::floor((box.min_x - bounds_.min_x) / cell_));
-      const auto c1 = std::min(columns_ - 1, static_cast<std::uint32_t>(std::floor((box.max_x - bounds_.min_x) / cell_)));
+      const auto c1 =
+          std::min(columns_ - 1, static_cast<std::uint32_t>(std::floor((box.max_x - bounds_.min_x) / cell_)));
       const auto r0 = static_cast<std::uint32_t>(std::floor((box.min_y - bounds_.min_y) / cell_));
       const auto r1 = std::min(rows_ - 1, static_cast<std::uint32_t>(std::floor((box.max_y - bounds_.min_y) / cell_)));
       std::uint32_t box_index = 0;
@@ -45,13 +46,14 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
       }
       for (std::uint32_t r = r0; r <= r1; ++r) {
         for (std::uint32_t c = c0; c <= c1; ++c) {
-          const geo::Envelope cell{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_, bounds_.min_x + (c + 1) * cell_,
-                                   bounds_.min_y + (r + 1) * cell_};
+          const geo::Envelope cell{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_,
+                                   bounds_.min_x + (c + 1) * cell_, bounds_.min_y + (r + 1) * cell_};
           const std::uint32_t id = r * columns_ + c;
           if (piece.fills_box) {
             const bool whole = box.min_x <= cell.min_x && box.max_x >= cell.max_x && box.min_y <= cell.min_y &&
                                box.max_y >= cell.max_y;
-            pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(whole ? Kind::Full : Kind::Box), box_index, 0});
+            pending.push_back(
+                {id, l, piece.feature, static_cast<std::uint8_t>(whole ? Kind::Full : Kind::Box), box_index, 0});
             continue;
           }
           // The part of the piece inside the (closed) cell.

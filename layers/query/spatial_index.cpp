@@ -17,7 +17,8 @@ geo::Geometry piece_polygon(const geo::Geometry& geometry, const geo::Envelope& 
   return geo::polygonal_part(geo::clip_by_rect(geometry, box));
 }
 
-void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index, std::vector<geo::Envelope>& boxes) {
+void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index,
+                std::vector<geo::Envelope>& boxes) {
   for (auto& piece : geo::subdivide_polygon(geometry, 64)) {
     Piece p;
     p.feature = feature;
@@ -56,7 +57,8 @@ LayerIndex build_layer(const Layer& layer) {
       continue;
     }
     const geo::GeometryType type = g.type();
-    if (type == geo::GeometryType::Polygon || type == geo::GeometryType::MultiPolygon) add_pieces(g, f, index, piece_boxes);
+    if (type == geo::GeometryType::Polygon || type == geo::GeometryType::MultiPolygon)
+      add_pieces(g, f, index, piece_boxes);
     add_segments(g, f, index);
     const double band = features[f].attributes.number(schema::kBand).value_or(0.0);
     index.band_m.push_back(band > 0 ? band : 0.0);
@@ -67,7 +69,8 @@ LayerIndex build_layer(const Layer& layer) {
   std::vector<geo::Envelope> segment_boxes;
   segment_boxes.reserve(index.segments.size());
   for (const auto& s : index.segments) {
-    segment_boxes.push_back({std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x), std::max(s.a.y, s.b.y)});
+    segment_boxes.push_back(
+        {std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x), std::max(s.a.y, s.b.y)});
   }
   index.segment_index = geo::BoxIndex(segment_boxes);
   return index;
