@@ -136,6 +136,30 @@ TEST(Locate, AgreesWithGeosCoversOnRandomSites) {
   }
 }
 
+TEST(Locate, AgreesWithGeosBeyondThePlanningArea) {
+  // The grids cover the planning area and a margin; sites elsewhere in Jilin and its neighbours
+  // (the admin layer reaches Dalian, Harbin and Yanbian) are answered from the layers' trees.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> lon(119.3, 131.3);
+  std::uniform_real_distribution<double> lat(38.8, 46.6);
+  int beyond = 0;
+  const geo::Envelope area = snapshot().layers()[layer_no("planning_area")].bounds();
+  for (int i = 0; i < 300; ++i) {
+    const geo::LonLat site{lon(rng), lat(rng)};
+    beyond += area.contains(site.lon, site.lat) ? 0 : 1;
+    const auto result = layers::query::locate(snapshot(), site);
+    const geo::Geometry point = geo::make_point(site.lon, site.lat);
+    for (const char* id : {"admin", "policy_zones", "protected_zones"}) {
+      std::set<std::string> expected;
+      for (const auto& f : snapshot().layers()[layer_no(id)].features()) {
+        if (geo::covers(f.geometry, point)) expected.insert(f.id);
+      }
+      EXPECT_EQ(matched_ids(result, id), expected) << id << " at " << site.lon << "," << site.lat;
+    }
+  }
+  EXPECT_GT(beyond, 200);  // most of these sites exercise the trees, not the grid
+}
+
 TEST(Locate, Gcj02InputResolvesLikeItsWgs84Twin) {
   const geo::LonLat wgs{125.6646, 43.5253};  // in 双阳区
   const geo::LonLat gcj = geo::wgs84_to_gcj02(wgs);

@@ -306,9 +306,17 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
   if (any_line_wanted) index.line_grid().prefetch(p);  // arrives while the polygons are tested
 
-  // Every polygon layer at once, from the grid.
+  // Every polygon layer at once, from the grid; beyond it, layer by layer from the trees.
   hits.clear();
-  index.grid().covering(p, hits);  // already in layer/feature order
+  if (!index.grid().covering(p, hits)) {  // the grid's hits are already in layer/feature order
+    thread_local std::vector<std::uint32_t> features;
+    for (std::uint32_t l = 0; l < layers.size(); ++l) {
+      if (index.layer(l).kind != GeometryKind::Polygon) continue;
+      features.clear();
+      covering_features(index.layer(l), p, features);
+      for (const auto f : features) hits.push_back({l, f});
+    }
+  }
   for (const auto& hit : hits) {
     if (static_cast<int>(hit.layer) == admin && result.county == nullptr && index.is_county(hit.feature)) {
       result.county = &layers[hit.layer].features()[hit.feature];

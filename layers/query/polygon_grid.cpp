@@ -5,55 +5,78 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace layers::query {
 namespace {
 
+// An entry before the grid is laid out: its clipped rings sit in a scratch pool until the entries
+// are sorted into cell order.
 struct PendingEntry {
   std::uint32_t cell;
   std::uint32_t layer;
   std::uint32_t feature;
   std::uint8_t kind;
-  std::uint32_t first;
-  std::uint32_t last;
+  std::uint32_t scratch_vertex;  // Box: index of its corners; Rings: first vertex, in the pool
+  std::uint32_t scratch_ring;    // Rings: first ring end (absolute in the pool)
+  std::uint32_t rings;
 };
 
 }  // namespace
 
-PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg) : cell_(cell_deg) {
+PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg, const geo::Envelope& extent)
+    : cell_(cell_deg) {
+  geo::Envelope polygons;
   for (const auto& layer : layers) {
-    for (const auto& box : layer.piece_boxes) bounds_.expand(box);
+    for (const auto& box : layer.piece_boxes) polygons.expand(box);
   }
+  if (polygons.is_null() || extent.is_null()) return;
+  bounds_ = {std::max(polygons.min_x, extent.min_x), std::max(polygons.min_y, extent.min_y),
+             std::min(polygons.max_x, extent.max_x), std::min(polygons.max_y, extent.max_y)};
   if (bounds_.is_null()) return;
+  if (layers.size() > std::numeric_limits<std::uint16_t>::max()) {
+    throw std::length_error("the polygon grid holds at most 65535 layers, not " + std::to_string(layers.size()));
+  }
   columns_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_x - bounds_.min_x) / cell_)) + 1;
   rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
+  auto column_of = [&](double x) {
+    return static_cast<std::uint32_t>(std::clamp(std::floor((x - bounds_.min_x) / cell_), 0.0, columns_ - 1.0));
+  };
+  auto row_of = [&](double y) {
+    return static_cast<std::uint32_t>(std::clamp(std::floor((y - bounds_.min_y) / cell_), 0.0, rows_ - 1.0));
+  };
 
   std::vector<PendingEntry> pending;
+  std::vector<geo::XY> pool;
+  std::vector<std::uint32_t> pool_ring_ends;  // relative to the entry's first vertex
   for (std::uint32_t l = 0; l < layers.size(); ++l) {
     const LayerIndex& li = layers[l];
     for (std::uint32_t p = 0; p < li.pieces.size(); ++p) {
       const Piece& piece = li.pieces[p];
       const geo::Envelope& box = li.piece_boxes[p];
-      const auto c0 = static_cast<std::uint32_t>(std::floor((box.min_x - bounds_.min_x) / cell_));
-      const auto c1 =
-          std::min(columns_ - 1, static_cast<std::uint32_t>(std::floor((box.max_x - bounds_.min_x) / cell_)));
-      const auto r0 = static_cast<std::uint32_t>(std::floor((box.min_y - bounds_.min_y) / cell_));
-      const auto r1 = std::min(rows_ - 1, static_cast<std::uint32_t>(std::floor((box.max_y - bounds_.min_y) / cell_)));
-      std::uint32_t box_index = 0;
-      if (piece.fills_box) {
-        box_index = static_cast<std::uint32_t>(boxes_.size());
-        boxes_.push_back(box);
-      }
+      if (!box.intersects(bounds_)) continue;
+      const std::uint32_t c0 = column_of(box.min_x);
+      const std::uint32_t c1 = column_of(box.max_x);
+      const std::uint32_t r0 = row_of(box.min_y);
+      const std::uint32_t r1 = row_of(box.max_y);
       for (std::uint32_t r = r0; r <= r1; ++r) {
         for (std::uint32_t c = c0; c <= c1; ++c) {
           const geo::Envelope cell{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_,
                                    bounds_.min_x + (c + 1) * cell_, bounds_.min_y + (r + 1) * cell_};
           const std::uint32_t id = r * columns_ + c;
+          const auto vertex = static_cast<std::uint32_t>(pool.size());
           if (piece.fills_box) {
             const bool whole = box.min_x <= cell.min_x && box.max_x >= cell.max_x && box.min_y <= cell.min_y &&
                                box.max_y >= cell.max_y;
-            pending.push_back(
-                {id, l, piece.feature, static_cast<std::uint8_t>(whole ? Kind::Full : Kind::Box), box_index, 0});
+            if (whole) {
+              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0});
+            } else {
+              pool.push_back({box.min_x, box.min_y});
+              pool.push_back({box.max_x, box.max_y});
+              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Box), vertex, 0, 0});
+            }
             continue;
           }
           // The part of the piece inside the (closed) cell.
@@ -61,16 +84,16 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
           if (clipped.is_empty()) continue;
           const double cell_area = (cell.max_x - cell.min_x) * (cell.max_y - cell.min_y);
           if (geo::area(clipped) >= cell_area * (1.0 - 1e-12)) {
-            pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0});
+            pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0});
             continue;
           }
-          const auto first_ring = static_cast<std::uint32_t>(ring_ends_.size());
+          const auto first_ring = static_cast<std::uint32_t>(pool_ring_ends.size());
           geo::for_each_part(clipped, [&](std::span<const geo::XY> ring, bool) {
-            vertices_.insert(vertices_.end(), ring.begin(), ring.end());
-            ring_ends_.push_back(static_cast<std::uint32_t>(vertices_.size()));
+            pool.insert(pool.end(), ring.begin(), ring.end());
+            pool_ring_ends.push_back(static_cast<std::uint32_t>(pool.size()) - vertex);
           });
-          pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), first_ring,
-                             static_cast<std::uint32_t>(ring_ends_.size())});
+          pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), vertex, first_ring,
+                             static_cast<std::uint32_t>(pool_ring_ends.size()) - first_ring});
         }
       }
     }
@@ -84,60 +107,79 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg)
     if (a.feature != b.feature) return a.feature < b.feature;
     return a.kind < b.kind;
   });
+  // Lay out entries, vertices and ring ends in that order.
   cell_begin_.assign(static_cast<std::size_t>(columns_) * rows_ + 1, 0);
   entries_.reserve(pending.size());
+  vertices_.reserve(pool.size());
   for (const auto& e : pending) {
     ++cell_begin_[e.cell + 1];
-    entries_.push_back({e.layer, e.feature, static_cast<Kind>(e.kind), e.first, e.last});
+    Entry entry{e.feature, static_cast<std::uint16_t>(e.layer), static_cast<Kind>(e.kind), 0, 0, 0};
+    if (entry.kind == Kind::Box) {
+      entry.vertex_begin = static_cast<std::uint32_t>(vertices_.size());
+      vertices_.push_back(pool[e.scratch_vertex]);
+      vertices_.push_back(pool[e.scratch_vertex + 1]);
+    } else if (entry.kind == Kind::Rings) {
+      entry.vertex_begin = static_cast<std::uint32_t>(vertices_.size());
+      entry.ring_begin = static_cast<std::uint32_t>(ring_ends_.size());
+      const std::uint32_t vertices = pool_ring_ends[e.scratch_ring + e.rings - 1];
+      vertices_.insert(vertices_.end(), pool.begin() + e.scratch_vertex, pool.begin() + e.scratch_vertex + vertices);
+      ring_ends_.push_back(e.rings);
+      ring_ends_.insert(ring_ends_.end(), pool_ring_ends.begin() + e.scratch_ring,
+                        pool_ring_ends.begin() + e.scratch_ring + e.rings);
+    }
+    entries_.push_back(entry);
+  }
+  if (vertices_.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("the polygon grid's vertices overflow 32-bit offsets");
   }
   for (std::size_t c = 1; c < cell_begin_.size(); ++c) cell_begin_[c] += cell_begin_[c - 1];
 }
 
-void PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
-  if (cell_begin_.empty() || !bounds_.contains(p.x, p.y)) return;
+bool PolygonGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
+  if (cell_begin_.empty() || !bounds_.contains(p.x, p.y)) return false;
   const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
   const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
-  const std::uint32_t cell = r * columns_ + c;
+  cell = r * columns_ + c;
+  return true;
+}
+
+void PolygonGrid::prefetch(geo::XY p) const noexcept {
+  std::uint32_t cell = 0;
+  if (cell_of(p, cell)) __builtin_prefetch(entries_.data() + cell_begin_[cell]);
+}
+
+bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
+  std::uint32_t cell = 0;
+  if (!cell_of(p, cell)) return false;
   const std::size_t first_out = out.size();
-  for (std::uint32_t i = cell_begin_[cell]; i < cell_begin_[cell + 1]; ++i) {
-    const Entry& e = entries_[i];
-    if (out.size() > first_out && out.back().layer == e.layer && out.back().feature == e.feature) continue;
+  const Entry* const end = entries_.data() + cell_begin_[cell + 1];
+  for (const Entry* e = entries_.data() + cell_begin_[cell]; e != end; ++e) {
+    if (out.size() > first_out && out.back().layer == e->layer && out.back().feature == e->feature) continue;
     bool covered = false;
-    switch (e.kind) {
+    switch (e->kind) {
       case Kind::Full: covered = true; break;
-      case Kind::Box: covered = boxes_[e.first].contains(p.x, p.y); break;
+      case Kind::Box: {
+        const geo::XY lo = vertices_[e->vertex_begin];
+        const geo::XY hi = vertices_[e->vertex_begin + 1];
+        covered = p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
+        break;
+      }
       case Kind::Rings: {
-        const std::uint32_t vertex_begin = e.first == 0 ? 0 : ring_ends_[e.first - 1];
-        // geo::locate_in_rings takes ring ends relative to its vertex span.
-        std::uint32_t ends[64];
-        const std::uint32_t rings = e.last - e.first;
-        if (rings <= 64) {
-          for (std::uint32_t k = 0; k < rings; ++k) ends[k] = ring_ends_[e.first + k] - vertex_begin;
-          covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + vertex_begin, ends[rings - 1]),
-                                         std::span<const std::uint32_t>(ends, rings)) != geo::PointLocation::Outside;
-        } else {
-          // A cell crossed by more than 64 rings: the even-odd rule ring by ring.
-          bool inside = false;
-          std::uint32_t start = vertex_begin;
-          for (std::uint32_t k = e.first; k < e.last; ++k) {
-            const std::uint32_t end = ring_ends_[k];
-            const std::uint32_t one[1] = {end - start};
-            const auto where = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + start, end - start),
-                                                    std::span<const std::uint32_t>(one, 1));
-            if (where == geo::PointLocation::Boundary) {
-              inside = true;
-              break;
-            }
-            if (where == geo::PointLocation::Inside) inside = !inside;
-            start = end;
-          }
-          covered = inside;
-        }
+        const std::uint32_t rings = ring_ends_[e->ring_begin];
+        const std::span<const std::uint32_t> ends(ring_ends_.data() + e->ring_begin + 1, rings);
+        covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + e->vertex_begin, ends.back()),
+                                       ends) != geo::PointLocation::Outside;
         break;
       }
     }
-    if (covered) out.push_back({e.layer, e.feature});
+    if (covered) out.push_back({e->layer, e->feature});
   }
+  return true;
+}
+
+std::size_t PolygonGrid::memory_bytes() const noexcept {
+  return cell_begin_.size() * sizeof(std::uint32_t) + entries_.size() * sizeof(Entry) +
+         vertices_.size() * sizeof(geo::XY) + ring_ends_.size() * sizeof(std::uint32_t);
 }
 
 }  // namespace layers::query

@@ -5,7 +5,12 @@
 //   Box   — a box that the feature fills covers part of the cell: a point-in-box test;
 //   Rings — the feature's outline crosses the cell: point-in-polygon on the part of the feature
 //           inside the cell (clipped, so a few dozen vertices at most).
-// Built from the subdivided pieces (spatial_index.hpp); read-only afterwards.
+// Built from the subdivided pieces (spatial_index.hpp) over a given extent; read-only afterwards.
+//
+// Memory layout, because a locate at a random site is bound by cache misses, not arithmetic: the
+// entries, boxes, vertices and ring ends are all stored in cell order, so one cell's data lies in
+// three short contiguous runs (entries; vertices and boxes; ring ends) that the hardware
+// prefetcher streams, rather than scattered over the whole structure.
 #include "geo/coord.hpp"
 #include "layers/query/spatial_index.hpp"
 
@@ -17,30 +22,40 @@ namespace layers::query {
 class PolygonGrid {
  public:
   PolygonGrid() = default;
-  // `layers[i]` is the index of snapshot layer i; only polygon layers contribute.
-  PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg);
+  // `layers[i]` is the index of snapshot layer i; only polygon layers contribute. Cells cover
+  // `extent` (clipped to the polygons' bounds).
+  PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg, const geo::Envelope& extent);
 
   struct Hit {
     std::uint32_t layer;
     std::uint32_t feature;
   };
   // Appends the (layer, feature) pairs covering p (boundary included), in layer then feature
-  // order, without duplicates.
-  void covering(geo::XY p, std::vector<Hit>& out) const;
+  // order, without duplicates. False, with nothing appended, if p is outside the grid: the caller
+  // asks the layers' trees instead.
+  bool covering(geo::XY p, std::vector<Hit>& out) const;
+  // Starts fetching p's cell into the cache.
+  void prefetch(geo::XY p) const noexcept;
 
   [[nodiscard]] std::size_t entry_count() const noexcept { return entries_.size(); }
   [[nodiscard]] std::size_t cell_count() const noexcept { return cell_begin_.empty() ? 0 : cell_begin_.size() - 1; }
   [[nodiscard]] std::size_t vertex_count() const noexcept { return vertices_.size(); }
+  [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
  private:
   enum class Kind : std::uint8_t { Full, Box, Rings };
   struct Entry {
-    std::uint32_t layer;
     std::uint32_t feature;
+    std::uint16_t layer;
     Kind kind;
-    std::uint32_t first;  // Box: index into boxes_; Rings: first ring in ring_ends_
-    std::uint32_t last;   // Rings: one past the last ring
+    std::uint8_t unused = 0;
+    std::uint32_t vertex_begin;  // Box: its min and max corners in vertices_; Rings: its first vertex
+    std::uint32_t ring_begin;    // Rings: ring_ends_[ring_begin] = ring count, then the ring ends
+                                 // relative to vertex_begin
   };
+  static_assert(sizeof(Entry) == 16);
+
+  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept;
 
   geo::Envelope bounds_;
   double cell_ = 1;
@@ -48,10 +63,7 @@ class PolygonGrid {
   std::uint32_t rows_ = 0;
   std::vector<std::uint32_t> cell_begin_;  // CSR: entries of cell c are [cell_begin_[c], cell_begin_[c+1])
   std::vector<Entry> entries_;
-  std::vector<geo::Envelope> boxes_;
   std::vector<geo::XY> vertices_;
-  // Ring ends, absolute offsets into vertices_. (Bucketing edges by horizontal band was tried and
-  // measured slower: cells hold few edges, and a sequential scan of them beats the indirection.)
   std::vector<std::uint32_t> ring_ends_;
 };
 
