@@ -108,11 +108,15 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
     return a.kind < b.kind;
   });
   // Lay out entries, vertices and ring ends in that order.
-  cell_begin_.assign(static_cast<std::size_t>(columns_) * rows_ + 1, 0);
+  const std::size_t cell_total = static_cast<std::size_t>(columns_) * rows_;
+  cells_.reserve(cell_total + 1);
   entries_.reserve(pending.size());
   vertices_.reserve(pool.size());
   for (const auto& e : pending) {
-    ++cell_begin_[e.cell + 1];
+    while (cells_.size() <= e.cell) {
+      cells_.push_back({static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(vertices_.size()),
+                        static_cast<std::uint32_t>(ring_ends_.size())});
+    }
     Entry entry{e.feature, static_cast<std::uint16_t>(e.layer), static_cast<Kind>(e.kind), 0, 0, 0};
     if (entry.kind == Kind::Box) {
       entry.vertex_begin = static_cast<std::uint32_t>(vertices_.size());
@@ -132,11 +136,14 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
   if (vertices_.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("the polygon grid's vertices overflow 32-bit offsets");
   }
-  for (std::size_t c = 1; c < cell_begin_.size(); ++c) cell_begin_[c] += cell_begin_[c - 1];
+  while (cells_.size() <= cell_total) {
+    cells_.push_back({static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(vertices_.size()),
+                      static_cast<std::uint32_t>(ring_ends_.size())});
+  }
 }
 
 bool PolygonGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
-  if (cell_begin_.empty() || !bounds_.contains(p.x, p.y)) return false;
+  if (cells_.empty() || !bounds_.contains(p.x, p.y)) return false;
   const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
   const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
   cell = r * columns_ + c;
@@ -145,15 +152,19 @@ bool PolygonGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
 
 void PolygonGrid::prefetch(geo::XY p) const noexcept {
   std::uint32_t cell = 0;
-  if (cell_of(p, cell)) __builtin_prefetch(entries_.data() + cell_begin_[cell]);
+  if (cell_of(p, cell)) __builtin_prefetch(entries_.data() + cells_[cell].entry);
 }
 
 bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
   std::uint32_t cell = 0;
   if (!cell_of(p, cell)) return false;
   const std::size_t first_out = out.size();
-  const Entry* const end = entries_.data() + cell_begin_[cell + 1];
-  for (const Entry* e = entries_.data() + cell_begin_[cell]; e != end; ++e) {
+  const CellStart start = cells_[cell];
+  // The cell's vertices and ring ends are needed right after its first entries: ask for them now.
+  __builtin_prefetch(vertices_.data() + start.vertex);
+  __builtin_prefetch(ring_ends_.data() + start.ring);
+  const Entry* const end = entries_.data() + cells_[cell + 1].entry;
+  for (const Entry* e = entries_.data() + start.entry; e != end; ++e) {
     if (out.size() > first_out && out.back().layer == e->layer && out.back().feature == e->feature) continue;
     bool covered = false;
     switch (e->kind) {
@@ -178,8 +189,8 @@ bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
 }
 
 std::size_t PolygonGrid::memory_bytes() const noexcept {
-  return cell_begin_.size() * sizeof(std::uint32_t) + entries_.size() * sizeof(Entry) +
-         vertices_.size() * sizeof(geo::XY) + ring_ends_.size() * sizeof(std::uint32_t);
+  return cells_.size() * sizeof(CellStart) + entries_.size() * sizeof(Entry) + vertices_.size() * sizeof(geo::XY) +
+         ring_ends_.size() * sizeof(std::uint32_t);
 }
 
 }  // namespace layers::query

@@ -38,7 +38,7 @@ class PolygonGrid {
   void prefetch(geo::XY p) const noexcept;
 
   [[nodiscard]] std::size_t entry_count() const noexcept { return entries_.size(); }
-  [[nodiscard]] std::size_t cell_count() const noexcept { return cell_begin_.empty() ? 0 : cell_begin_.size() - 1; }
+  [[nodiscard]] std::size_t cell_count() const noexcept { return cells_.empty() ? 0 : cells_.size() - 1; }
   [[nodiscard]] std::size_t vertex_count() const noexcept { return vertices_.size(); }
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
@@ -61,7 +61,15 @@ class PolygonGrid {
   double cell_ = 1;
   std::uint32_t columns_ = 0;
   std::uint32_t rows_ = 0;
-  std::vector<std::uint32_t> cell_begin_;  // CSR: entries of cell c are [cell_begin_[c], cell_begin_[c+1])
+  // Where each cell's runs start: entries of cell c are [cells_[c].entry, cells_[c + 1].entry). The
+  // vertex and ring-end starts let a lookup fetch all three runs at once instead of one after
+  // the other.
+  struct CellStart {
+    std::uint32_t entry;
+    std::uint32_t vertex;
+    std::uint32_t ring;
+  };
+  std::vector<CellStart> cells_;
   std::vector<Entry> entries_;
   std::vector<geo::XY> vertices_;
   std::vector<std::uint32_t> ring_ends_;
