@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 #include <span>
 
@@ -21,6 +24,17 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
 // Closest point on segment ab to p, in a plane whose x and y are scaled by sx and sy (to turn
 // lon/lat degrees into local metres). Returns the squared scaled distance; `t` gets the position
 // along the segment in [0, 1].
+// x clamped to [0, 1] without a branch: over a candidate list whether the foot of the
+// perpendicular falls inside a segment is unpredictable, and GCC compiles std::clamp, and even
+// std::min/std::max here, into compare-and-jump.
+inline double clamp_unit(double x) noexcept {
+#if defined(__SSE2__)
+  return _mm_cvtsd_f64(_mm_min_sd(_mm_max_sd(_mm_set_sd(x), _mm_setzero_pd()), _mm_set_sd(1.0)));
+#else
+  return std::min(1.0, std::max(0.0, x));
+#endif
+}
+
 // Inline: the query engine calls it dozens of times per site.
 inline double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, double& t) noexcept {
   const double ax = a.x * sx;
@@ -30,9 +44,8 @@ inline double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, d
   const double px = p.x * sx - ax;
   const double py = p.y * sy - ay;
   const double length2 = dx * dx + dy * dy;
-  // Branch-free (max/min, and a zero-length segment divides 0 by the smallest double): the clamp
-  // is unpredictable over a candidate list, and mispredicting it cost a fifth of a locate.
-  t = std::min(1.0, std::max(0.0, (px * dx + py * dy) / std::max(length2, std::numeric_limits<double>::min())));
+  // A zero-length segment divides 0 by the smallest double: t = 0, no branch.
+  t = clamp_unit((px * dx + py * dy) / std::max(length2, std::numeric_limits<double>::min()));
   const double ex = px - t * dx;
   const double ey = py - t * dy;
   return ex * ex + ey * ey;
