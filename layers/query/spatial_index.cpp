@@ -82,8 +82,9 @@ LayerIndex build_layer(const Layer& layer) {
 // Grid cells of 0.02° (~2 km): small enough that a cell crossed by an outline holds a few dozen
 // vertices, large enough that the planning area is a few tens of thousands of cells.
 constexpr double kGridCellDeg = 0.02;
-// Line candidate lists per 0.05° cell (~5 km): lists stay short near lines and far from them.
-constexpr double kLineGridCellDeg = 0.05;
+// Line candidate lists per 0.02° cell too: measured against 0.05°, 0.0125° and 0.01° (bench/
+// query_bench BM_LocateFull), 0.02° was fastest; its lists hold 1.4 M entries (11 MB).
+constexpr double kLineGridCellDeg = 0.02;
 // The grids cover the metropolitan planning area and this margin around it, where the sites users
 // ask about lie. The rest of the snapshot (neighbouring cities in the admin layer, the corridor's
 // far end at Dalian) is answered from the per-layer R-trees: as exactly, a few times slower, and
