@@ -88,14 +88,26 @@ ensure_npm() {
 }
 
 # Configures (once) and builds the given build type into the given directory.
+# build_tree DIR TYPE [--target T]... [CMAKE_ARGS...]: configures DIR once, then builds the
+# targets named (everything when none is).
 build_tree() {
   local dir="$1" type="$2"
   shift 2
+  local targets=() args=()
+  while [ "$#" -gt 0 ]; do
+    if [ "$1" = --target ]; then
+      targets+=("$2")
+      shift 2
+    else
+      args+=("$1")
+      shift
+    fi
+  done
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$LAYOUTD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    cmake -S "$LAYOUTD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${args[@]}" >/dev/null
   fi
   # Ninja prints one line per step; keep the output to errors and the final line.
-  if ! ninja -C "$dir" >"$dir/last-build.log" 2>&1; then
+  if ! ninja -C "$dir" "${targets[@]}" >"$dir/last-build.log" 2>&1; then
     cat "$dir/last-build.log" >&2
     say "build failed ($dir); log: $dir/last-build.log"
     return 1
