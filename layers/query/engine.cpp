@@ -209,14 +209,18 @@ struct FeatureBest {
 // band's, so it saw every segment that can be a feature's nearest when the feature is the layer's
 // nearest or lies within its band (a band feature farther than that is rejected either way, as
 // any point of it is farther).
+// Per-thread working memory of line_layer_from_candidates, kept between calls so that a locate
+// allocates nothing here.
+struct LineScratch {
+  std::vector<FeatureBest> best;
+  std::vector<std::int32_t> slot_of;  // feature -> its entry in `best` during one call, else -1
+  std::vector<Scanned> scanned;
+};
+
 void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, const geo::LocalMetric& metric,
                                 const geo::DistanceFrom& from, std::span<const LineGrid::Entry> candidates, bool bands,
-                                bool with_nearest, LocateResult& result) {
-  // Per feature, in a per-thread table indexed by feature (line layers have few features);
-  // `slot_of` maps a feature to its entry in `best` for this call only.
-  thread_local std::vector<FeatureBest> best;
-  thread_local std::vector<std::int32_t> slot_of;
-  thread_local std::vector<Scanned> scanned;
+                                bool with_nearest, LineScratch& scratch, LocateResult& result) {
+  auto& [best, slot_of, scanned] = scratch;
   best.clear();
   scanned.clear();
   if (slot_of.size() < li.band_m.size()) slot_of.assign(li.band_m.size(), -1);
@@ -287,6 +291,39 @@ void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p
   }
 }
 
+// Bands and nearest of every line layer, appended to result (matches unsorted).
+void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const LocateOptions& options,
+                    std::uint64_t mask, LocateResult& result) {
+  const SpatialIndex& index = snapshot.index();
+  thread_local std::vector<Candidate> best;
+  static const std::vector<std::uint32_t> no_skip;
+  const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
+  const geo::DistanceFrom from(geodesic(), site);
+  const auto& line_layers = index.line_layers();
+  thread_local LineScratch scratch;
+  result.nearest.reserve(line_layers.size());
+  for (std::size_t slot = 0; slot < line_layers.size(); ++slot) {
+    const std::uint32_t l = line_layers[slot];
+    const LayerIndex& li = index.layer(l);
+    bool covered = false;
+    const auto candidates = index.line_grid().candidates(p, slot, covered);
+    if (covered) {
+      line_layer_from_candidates(li, l, p, metric, from, candidates, in_mask(mask, l, options.layers),
+                                 options.with_nearest, scratch, result);
+      continue;
+    }
+    // Beyond the grid: the layer's tree.
+    if (in_mask(mask, l, options.layers)) band_matches(li, l, p, metric, result.matches);
+    if (options.with_nearest) {
+      nearest_candidates(li, p, metric, 1, no_skip, best);
+      if (!best.empty()) {
+        const Closest closest = final_distance(li, p, metric, best[0].feature, best[0].d2);
+        result.nearest.push_back({l, best[0].feature, closest.distance_m, {closest.point.x, closest.point.y}});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
@@ -295,8 +332,6 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   const geo::XY p{site.lon, site.lat};
   const SpatialIndex& index = snapshot.index();
   thread_local std::vector<PolygonGrid::Hit> hits;
-  thread_local std::vector<Candidate> best;
-  static const std::vector<std::uint32_t> no_skip;
   const auto& layers = snapshot.layers();
   const int admin = index.admin_layer();
   const std::uint64_t mask = layer_mask(options.layers);
@@ -304,7 +339,13 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
 
   bool any_line_wanted = options.with_nearest;
   for (const auto l : index.line_layers()) any_line_wanted = any_line_wanted || in_mask(mask, l, options.layers);
-  if (any_line_wanted) index.line_grid().prefetch(p);  // arrives while the polygons are tested
+  if (any_line_wanted) {
+    // A random site misses the cache in both grids: ask for both cells now, and test the polygons
+    // after the line work, by when their cell has arrived.
+    index.grid().prefetch(p);
+    index.line_grid().prefetch(p);
+    line_layers_at(snapshot, p, site, options, mask, result);
+  }
 
   // Every polygon layer at once, from the grid; beyond it, layer by layer from the trees.
   hits.clear();
@@ -325,32 +366,7 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
       result.matches.push_back({hit.layer, hit.feature, 0.0, site});
     }
   }
-
   if (!any_line_wanted) return result;  // polygon layers only: already in layer/feature order
-  const geo::LocalMetric metric = geo::LocalMetric::at(site.lat);
-  const geo::DistanceFrom from(geodesic(), site);
-  const auto& line_layers = index.line_layers();
-  for (std::size_t slot = 0; slot < line_layers.size(); ++slot) {
-    const std::uint32_t l = line_layers[slot];
-    const LayerIndex& li = index.layer(l);
-    bool covered = false;
-    const auto candidates = index.line_grid().candidates(p, slot, covered);
-    if (covered) {
-      line_layer_from_candidates(li, l, p, metric, from, candidates, in_mask(mask, l, options.layers),
-                                 options.with_nearest, result);
-      continue;
-    }
-    {
-      if (in_mask(mask, l, options.layers)) band_matches(li, l, p, metric, result.matches);
-      if (options.with_nearest) {
-        nearest_candidates(li, p, metric, 1, no_skip, best);
-        if (!best.empty()) {
-          const Closest closest = final_distance(li, p, metric, best[0].feature, best[0].d2);
-          result.nearest.push_back({l, best[0].feature, closest.distance_m, {closest.point.x, closest.point.y}});
-        }
-      }
-    }
-  }
   // Layer order, then feature order, whatever path found the match.
   std::sort(result.matches.begin(), result.matches.end(), [](const Match& a, const Match& b) {
     return a.layer != b.layer ? a.layer < b.layer : a.feature < b.feature;

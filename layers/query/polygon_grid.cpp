@@ -152,7 +152,11 @@ bool PolygonGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
 
 void PolygonGrid::prefetch(geo::XY p) const noexcept {
   std::uint32_t cell = 0;
-  if (cell_of(p, cell)) __builtin_prefetch(entries_.data() + cells_[cell].entry);
+  if (!cell_of(p, cell)) return;
+  const CellStart start = cells_[cell];
+  __builtin_prefetch(entries_.data() + start.entry);
+  __builtin_prefetch(vertices_.data() + start.vertex);
+  __builtin_prefetch(ring_ends_.data() + start.ring);
 }
 
 bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
