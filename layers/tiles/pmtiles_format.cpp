@@ -1,5 +1,6 @@
 #include "layers/tiles/pmtiles_format.hpp"
 
+#include "geo/hilbert.hpp"
 #include "layers/tiles/gzip.hpp"
 
 #include <cmath>
@@ -47,24 +48,7 @@ Directories leaves_of(std::span<const Entry> entries, std::size_t leaf_size) {
 std::uint64_t tile_id(TileCoord tile) {
   const auto z = static_cast<unsigned>(tile.z);
   const std::uint64_t lower_zooms = ((std::uint64_t{1} << (2 * z)) - 1) / 3;  // sum of 4^i, i < z
-  const std::uint64_t n = std::uint64_t{1} << z;
-  std::uint64_t x = tile.x;
-  std::uint64_t y = tile.y;
-  std::uint64_t d = 0;
-  // The classic xy → d walk from the largest quadrant down, rotating so the curve stays continuous.
-  for (std::uint64_t s = n / 2; s > 0; s /= 2) {
-    const std::uint64_t rx = (x & s) != 0 ? 1 : 0;
-    const std::uint64_t ry = (y & s) != 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry == 0) {
-      if (rx == 1) {
-        x = n - 1 - x;
-        y = n - 1 - y;
-      }
-      std::swap(x, y);
-    }
-  }
-  return lower_zooms + d;
+  return lower_zooms + geo::hilbert_index(tile.x, tile.y, z);
 }
 
 std::string encode_directory(std::span<const Entry> entries) {
