@@ -4,6 +4,7 @@
 #include "geo/planar.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -107,38 +108,43 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
     if (a.feature != b.feature) return a.feature < b.feature;
     return a.kind < b.kind;
   });
-  // Lay out entries, vertices and ring ends in that order.
+  // Lay out records and vertices in that order.
   const std::size_t cell_total = static_cast<std::size_t>(columns_) * rows_;
   cells_.reserve(cell_total + 1);
-  entries_.reserve(pending.size());
   vertices_.reserve(pool.size());
-  for (const auto& e : pending) {
-    while (cells_.size() <= e.cell) {
-      cells_.push_back({static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(vertices_.size()),
-                        static_cast<std::uint32_t>(ring_ends_.size())});
+  auto start_cells_up_to = [&](std::size_t cell) {
+    while (cells_.size() <= cell) {
+      cells_.push_back({static_cast<std::uint32_t>(records_.size()), static_cast<std::uint32_t>(vertices_.size())});
     }
-    Entry entry{e.feature, static_cast<std::uint16_t>(e.layer), static_cast<Kind>(e.kind), 0, 0, 0};
-    if (entry.kind == Kind::Box) {
-      entry.vertex_begin = static_cast<std::uint32_t>(vertices_.size());
-      vertices_.push_back(pool[e.scratch_vertex]);
-      vertices_.push_back(pool[e.scratch_vertex + 1]);
-    } else if (entry.kind == Kind::Rings) {
-      entry.vertex_begin = static_cast<std::uint32_t>(vertices_.size());
-      entry.ring_begin = static_cast<std::uint32_t>(ring_ends_.size());
+  };
+  for (const auto& e : pending) {
+    start_cells_up_to(e.cell);
+    const auto kind = static_cast<Kind>(e.kind);
+    Record header{e.feature, e.layer | static_cast<std::uint32_t>(e.kind) << 16, 0, 0};
+    if (kind == Kind::Box) {
+      records_.push_back(header);
+      records_.push_back(std::bit_cast<Record>(pool[e.scratch_vertex]));
+      records_.push_back(std::bit_cast<Record>(pool[e.scratch_vertex + 1]));
+    } else if (kind == Kind::Rings) {
+      header[2] = static_cast<std::uint32_t>(vertices_.size());
+      header[3] = e.rings;
+      records_.push_back(header);
       const std::uint32_t vertices = pool_ring_ends[e.scratch_ring + e.rings - 1];
       vertices_.insert(vertices_.end(), pool.begin() + e.scratch_vertex, pool.begin() + e.scratch_vertex + vertices);
-      ring_ends_.push_back(e.rings);
-      ring_ends_.insert(ring_ends_.end(), pool_ring_ends.begin() + e.scratch_ring,
-                        pool_ring_ends.begin() + e.scratch_ring + e.rings);
+      for (std::uint32_t k = 0; k < e.rings; k += 4) {
+        Record r{};
+        for (std::uint32_t j = 0; j < 4 && k + j < e.rings; ++j) r[j] = pool_ring_ends[e.scratch_ring + k + j];
+        records_.push_back(r);
+      }
+    } else {
+      records_.push_back(header);
     }
-    entries_.push_back(entry);
   }
-  if (vertices_.size() > std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("the polygon grid's vertices overflow 32-bit offsets");
-  }
-  while (cells_.size() <= cell_total) {
-    cells_.push_back({static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(vertices_.size()),
-                      static_cast<std::uint32_t>(ring_ends_.size())});
+  start_cells_up_to(cell_total);
+  entry_count_ = pending.size();
+  if (vertices_.size() > std::numeric_limits<std::uint32_t>::max() ||
+      records_.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("the polygon grid overflows 32-bit offsets");
   }
 }
 
@@ -154,9 +160,8 @@ void PolygonGrid::prefetch(geo::XY p) const noexcept {
   std::uint32_t cell = 0;
   if (!cell_of(p, cell)) return;
   const CellStart start = cells_[cell];
-  __builtin_prefetch(entries_.data() + start.entry);
+  __builtin_prefetch(records_.data() + start.record);
   __builtin_prefetch(vertices_.data() + start.vertex);
-  __builtin_prefetch(ring_ends_.data() + start.ring);
 }
 
 bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
@@ -164,37 +169,43 @@ bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
   if (!cell_of(p, cell)) return false;
   const std::size_t first_out = out.size();
   const CellStart start = cells_[cell];
-  // The cell's vertices and ring ends are needed right after its first entries: ask for them now.
+  // The cell's vertices are needed right after its first records: ask for them now.
   __builtin_prefetch(vertices_.data() + start.vertex);
-  __builtin_prefetch(ring_ends_.data() + start.ring);
-  const Entry* const end = entries_.data() + cells_[cell + 1].entry;
-  for (const Entry* e = entries_.data() + start.entry; e != end; ++e) {
-    if (out.size() > first_out && out.back().layer == e->layer && out.back().feature == e->feature) continue;
+  const Record* const end = records_.data() + cells_[cell + 1].record;
+  const Record* r = records_.data() + start.record;
+  while (r != end) {
+    const Record& header = *r;
+    const std::uint32_t feature = header[0];
+    const auto layer = header[1] & 0xffffU;
+    const auto kind = static_cast<Kind>(header[1] >> 16);
+    const std::uint32_t rings = header[3];
+    const Record* const payload = r + 1;
+    r = payload + (kind == Kind::Box ? 2 : kind == Kind::Rings ? (rings + 3) / 4 : 0);
+    if (out.size() > first_out && out.back().layer == layer && out.back().feature == feature) continue;
     bool covered = false;
-    switch (e->kind) {
+    switch (kind) {
       case Kind::Full: covered = true; break;
       case Kind::Box: {
-        const geo::XY lo = vertices_[e->vertex_begin];
-        const geo::XY hi = vertices_[e->vertex_begin + 1];
+        const auto lo = std::bit_cast<geo::XY>(payload[0]);
+        const auto hi = std::bit_cast<geo::XY>(payload[1]);
         covered = p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
         break;
       }
       case Kind::Rings: {
-        const std::uint32_t rings = ring_ends_[e->ring_begin];
-        const std::span<const std::uint32_t> ends(ring_ends_.data() + e->ring_begin + 1, rings);
-        covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + e->vertex_begin, ends.back()),
-                                       ends) != geo::PointLocation::Outside;
+        // The ring ends are the payload's words, back to back.
+        const std::span<const std::uint32_t> ends(payload->data(), rings);
+        covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + header[2], ends.back()), ends) !=
+                  geo::PointLocation::Outside;
         break;
       }
     }
-    if (covered) out.push_back({e->layer, e->feature});
+    if (covered) out.push_back({layer, feature});
   }
   return true;
 }
 
 std::size_t PolygonGrid::memory_bytes() const noexcept {
-  return cells_.size() * sizeof(CellStart) + entries_.size() * sizeof(Entry) + vertices_.size() * sizeof(geo::XY) +
-         ring_ends_.size() * sizeof(std::uint32_t);
+  return cells_.size() * sizeof(CellStart) + records_.size() * sizeof(Record) + vertices_.size() * sizeof(geo::XY);
 }
 
 }  // namespace layers::query

@@ -7,13 +7,14 @@
 //           inside the cell (clipped, so a few dozen vertices at most).
 // Built from the subdivided pieces (spatial_index.hpp) over a given extent; read-only afterwards.
 //
-// Memory layout, because a locate at a random site is bound by cache misses, not arithmetic: the
-// entries, boxes, vertices and ring ends are all stored in cell order, so one cell's data lies in
-// three short contiguous runs (entries; vertices and boxes; ring ends) that the hardware
-// prefetcher streams, rather than scattered over the whole structure.
+// Memory layout, because a locate at a random site is bound by cache misses, not arithmetic: all
+// of a cell's data lies in two contiguous runs, stored in cell order: its records (each entry with
+// its box corners or ring ends right behind it) and its clipped vertices. A lookup misses the cache
+// on the cell's start and then on the two runs together, which the hardware prefetcher streams.
 #include "geo/coord.hpp"
 #include "layers/query/spatial_index.hpp"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -37,23 +38,19 @@ class PolygonGrid {
   // Starts fetching p's cell into the cache.
   void prefetch(geo::XY p) const noexcept;
 
-  [[nodiscard]] std::size_t entry_count() const noexcept { return entries_.size(); }
+  [[nodiscard]] std::size_t entry_count() const noexcept { return entry_count_; }
   [[nodiscard]] std::size_t cell_count() const noexcept { return cells_.empty() ? 0 : cells_.size() - 1; }
   [[nodiscard]] std::size_t vertex_count() const noexcept { return vertices_.size(); }
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
  private:
   enum class Kind : std::uint8_t { Full, Box, Rings };
-  struct Entry {
-    std::uint32_t feature;
-    std::uint16_t layer;
-    Kind kind;
-    std::uint8_t unused = 0;
-    std::uint32_t vertex_begin;  // Box: its min and max corners in vertices_; Rings: its first vertex
-    std::uint32_t ring_begin;    // Rings: ring_ends_[ring_begin] = ring count, then the ring ends
-                                 // relative to vertex_begin
-  };
-  static_assert(sizeof(Entry) == 16);
+  // 16-byte records. An entry is a header record,
+  //   {feature, layer | kind << 16, first vertex (Rings), ring count (Rings)},
+  // followed by its payload: Box, two records holding its min and max corners as doubles; Rings,
+  // ⌈rings / 4⌉ records of ring ends relative to its first vertex.
+  using Record = std::array<std::uint32_t, 4>;
+  static_assert(sizeof(Record) == 16);
 
   [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept;
 
@@ -61,18 +58,15 @@ class PolygonGrid {
   double cell_ = 1;
   std::uint32_t columns_ = 0;
   std::uint32_t rows_ = 0;
-  // Where each cell's runs start: entries of cell c are [cells_[c].entry, cells_[c + 1].entry). The
-  // vertex and ring-end starts let a lookup fetch all three runs at once instead of one after
-  // the other.
+  // Where each cell's runs start: records of cell c are [cells_[c].record, cells_[c + 1].record).
   struct CellStart {
-    std::uint32_t entry;
+    std::uint32_t record;
     std::uint32_t vertex;
-    std::uint32_t ring;
   };
   std::vector<CellStart> cells_;
-  std::vector<Entry> entries_;
+  std::vector<Record> records_;
   std::vector<geo::XY> vertices_;
-  std::vector<std::uint32_t> ring_ends_;
+  std::size_t entry_count_ = 0;
 };
 
 }  // namespace layers::query
