@@ -478,32 +478,41 @@ constexpr std::size_t kSpatialOrderMin = 1024;
 std::vector<LocateResult> locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
                                        const LocateOptions& options, unsigned threads) {
   if (sites.size() > std::numeric_limits<std::uint32_t>::max()) throw InputError("too many sites in one batch");
-  std::vector<LocateResult> results(sites.size());
-  const std::vector<std::uint32_t> order =
-      sites.size() >= kSpatialOrderMin ? spatial_order(sites) : std::vector<std::uint32_t>{};
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
-  // Each thread answers a contiguous stretch of the order (a compact region) and writes each
-  // result to its site's own slot, so input order is kept without locks.
-  auto work = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const std::size_t i = order.empty() ? k : order[k];
-      results[i] = locate(snapshot, sites[i], options);
+  // Answer a contiguous stretch of slots per thread: each thread writes only its own slots.
+  auto run = [&](auto&& answer_slot) {
+    if (threads <= 1) {
+      answer_slot(0, sites.size());
+      return;
     }
-  };
-  if (threads <= 1) {
-    work(0, sites.size());
+    std::vector<std::jthread> pool;
+    const std::size_t chunk = (sites.size() + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::size_t begin = t * chunk;
+      const std::size_t end = std::min(sites.size(), begin + chunk);
+      if (begin < end) pool.emplace_back(answer_slot, begin, end);
+    }
+  };  // the pool joins here
+  if (sites.size() < kSpatialOrderMin) {
+    std::vector<LocateResult> results(sites.size());
+    run([&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) results[i] = locate(snapshot, sites[i], options);
+    });
     return results;
   }
-  std::vector<std::jthread> pool;
-  const std::size_t chunk = (sites.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    const std::size_t begin = t * chunk;
-    const std::size_t end = std::min(sites.size(), begin + chunk);
-    if (begin < end) pool.emplace_back(work, begin, end);
-  }
-  // Join before returning: the return statement moves `results` before locals are destroyed.
-  pool.clear();
+  // Along the curve: sites gathered and answers written in that order (sequential memory, each
+  // thread a compact region), then moved to their input slots in one pass, whose scattered
+  // writes are independent of one another and overlap, unlike inside the locate loop.
+  const std::vector<std::uint32_t> order = spatial_order(sites);
+  std::vector<geo::LonLat> ordered_sites(sites.size());
+  for (std::size_t k = 0; k < order.size(); ++k) ordered_sites[k] = sites[order[k]];
+  std::vector<LocateResult> ordered(sites.size());
+  run([&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) ordered[k] = locate(snapshot, ordered_sites[k], options);
+  });
+  std::vector<LocateResult> results(sites.size());
+  for (std::size_t k = 0; k < order.size(); ++k) results[order[k]] = std::move(ordered[k]);
   return results;
 }
 
