@@ -80,11 +80,13 @@ pg_full_rate=$(pgbench_tps "$work/full.sql")
 csv="$work/query_bench.csv"
 LAYOUTD_STORE="$store" "$LAYOUTD_BUILD/bin/query_bench" --benchmark_format=csv --benchmark_repetitions=3 \
   --benchmark_report_aggregates_only=true --benchmark_min_time=1 \
-  --benchmark_filter='BM_LocatePolygonLayers|BM_LocateFull|BM_Batch100k/2' >"$csv" 2>/dev/null
+  --benchmark_filter='BM_LocatePolygonLayers|BM_LocateFull|BM_Batch100k|BM_BatchPolygonLayers100k' >"$csv" 2>/dev/null
 rate_of() { awk -F, -v name="\"$1_median\"" '$1 == name {print $7}' "$csv"; }
 ours_polygons=$(rate_of BM_LocatePolygonLayers)
 ours_full=$(rate_of BM_LocateFull)
 ours_batch=$(rate_of BM_Batch100k/2/real_time)
+ours_batch1=$(rate_of BM_Batch100k/1/real_time)
+ours_batch_polygons=$(rate_of BM_BatchPolygonLayers100k/real_time)
 ours_matches=$(awk -F, '$1 == "\"BM_LocatePolygonLayers_median\"" {print $NF}' "$csv")
 
 printf '\n%-58s %14s\n' "form (same store, same $sites sites)" "sites/s"
@@ -93,10 +95,13 @@ printf '%-58s %14.0f\n' "PostGIS: prepared query per point, polygon layers" "$pg
 printf '%-58s %14.0f\n' "PostGIS: prepared query per point, full locate" "$pg_full_rate"
 printf '%-58s %14.0f\n' "layoutd: locate, polygon layers, 1 core" "$ours_polygons"
 printf '%-58s %14.0f\n' "layoutd: locate, full (bands + nearest), 1 core" "$ours_full"
+printf '%-58s %14.0f\n' "layoutd: batch of 100 000, polygon layers, 1 thread" "$ours_batch_polygons"
+printf '%-58s %14.0f\n' "layoutd: batch of 100 000 full locates, 1 thread" "$ours_batch1"
 printf '%-58s %14.0f\n' "layoutd: batch of 100 000 full locates, 2 threads" "$ours_batch"
 best_pg_polygons=$(awk -v a="$pg_join_rate" -v b="$pg_covers_rate" 'BEGIN {print (a > b ? a : b)}')
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }  # the CSV may use 1e+06 notation
-printf '\nratio polygon layers: %sx the best PostGIS form (%sx the per-point form); full locate: %sx PostGIS per point\n' \
-  "$(ratio "$ours_polygons" "$best_pg_polygons")" "$(ratio "$ours_polygons" "$pg_covers_rate")" "$(ratio "$ours_full" "$pg_full_rate")"
+printf '\nratio polygon layers: %sx the best PostGIS form (%sx the per-point form); as one batch against the set-based join: %sx; full locate: %sx PostGIS per point\n' \
+  "$(ratio "$ours_polygons" "$best_pg_polygons")" "$(ratio "$ours_polygons" "$pg_covers_rate")" \
+  "$(ratio "$ours_batch_polygons" "$pg_join_rate")" "$(ratio "$ours_full" "$pg_full_rate")"
 printf 'matches per site over the polygon layers: PostGIS %s, layoutd %s (must agree)\n' \
   "$(awk -v a="$pg_matches" -v b="$sites" 'BEGIN {printf "%.4f", a / b}')" "$ours_matches"
