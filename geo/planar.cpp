@@ -11,18 +11,21 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
     for (std::uint32_t i = start + 1; i < end; ++i) {
       const XY a = vertices[i - 1];
       const XY b = vertices[i];
-      // On the edge: collinear (exact zero cross product) and within the segment's box.
+      const bool a_above = a.y > p.y;
+      if (a_above == (b.y > p.y)) {
+        // Not crossing the point's horizontal (half-open rule on y, so a vertex counts once).
+        // It can still hold the point only if its top end is level with it (both ends above: no).
+        if (a_above || std::max(a.y, b.y) != p.y) continue;
+        const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+        if (cross == 0.0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x)) return PointLocation::Boundary;
+        continue;
+      }
+      // Crossing it: the sign of the cross product tells which side of ab the point is on, and
+      // with the edge's direction whether the rightward ray crosses the edge (no division). Zero:
+      // the point is on the edge's line within its y-range, so on the edge.
       const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-      if (cross == 0.0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) && p.y >= std::min(a.y, b.y) &&
-          p.y <= std::max(a.y, b.y)) {
-        return PointLocation::Boundary;
-      }
-      // Half-open rule on y so a vertex is counted once.
-      if ((a.y > p.y) != (b.y > p.y)) {
-        // The sign of `cross` tells which side of ab the point is on; combined with the edge
-        // direction it decides whether the rightward ray crosses the edge, with no division.
-        if ((cross > 0) == (b.y > a.y)) inside = !inside;
-      }
+      if (cross == 0.0) return PointLocation::Boundary;
+      if ((cross > 0) == (b.y > a.y)) inside = !inside;
     }
     start = end;
   }

@@ -1,5 +1,8 @@
 #include "geo/planar.hpp"
 
+#include "geo/geometry.hpp"
+#include "geo/operations.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,6 +28,41 @@ TEST(Planar, LocateInRingsSquareWithHole) {
   // A ray through a vertex counts once.
   EXPECT_EQ(geo::locate_in_rings({-1, 10}, vertices, ends), PointLocation::Outside);
   EXPECT_EQ(geo::locate_in_rings({2, 4}, vertices, ends), PointLocation::Inside);
+}
+
+TEST(Planar, LocateInRingsAgreesWithGeosOnEveryLatticePoint) {
+  // Star-shaped polygons on an integer lattice, tested at every lattice and half-lattice point of
+  // their box: vertices, points on edges (horizontal, vertical and slanted ones included) and
+  // points beside them, against GEOS (covers the polygon; covers its outline = on the boundary).
+  std::mt19937 rng(17);
+  std::uniform_int_distribution<int> vertex_count(5, 24);
+  std::uniform_real_distribution<double> radius(3.0, 20.0);
+  int polygons = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    const int n = vertex_count(rng);
+    std::vector<XY> ring;
+    for (int i = 0; i < n; ++i) {
+      const double angle = 2 * 3.14159265358979 * i / n;
+      const double r = radius(rng);
+      ring.push_back({std::round(24 + r * std::cos(angle)), std::round(24 + r * std::sin(angle))});
+    }
+    ring.push_back(ring.front());
+    const geo::Geometry polygon = geo::make_polygon(ring);
+    if (!polygon.is_valid()) continue;  // rounding can fold a spike over
+    ++polygons;
+    const geo::Geometry outline = geo::make_line(ring);
+    const std::vector<std::uint32_t> ends{static_cast<std::uint32_t>(ring.size())};
+    for (double x = 0; x <= 48; x += 0.5) {
+      for (double y = 0; y <= 48; y += 0.5) {
+        const geo::Geometry point = geo::make_point(x, y);
+        const PointLocation expected = geo::covers(outline, point)   ? PointLocation::Boundary
+                                       : geo::covers(polygon, point) ? PointLocation::Inside
+                                                                     : PointLocation::Outside;
+        ASSERT_EQ(geo::locate_in_rings({x, y}, ring, ends), expected) << "trial " << trial << " at " << x << "," << y;
+      }
+    }
+  }
+  EXPECT_GT(polygons, 30);
 }
 
 TEST(Planar, SegmentDistanceUsesTheScaledPlane) {
