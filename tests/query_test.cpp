@@ -3,6 +3,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/measure.hpp"
 #include "geo/operations.hpp"
+#include "geo/prepared.hpp"
 #include "geo/wkb.hpp"
 #include "layers/query/engine.hpp"
 #include "layers/query/site.hpp"
@@ -133,6 +134,41 @@ TEST(Locate, AgreesWithGeosCoversOnRandomSites) {
       }
       EXPECT_EQ(matched_ids(result, id), expected) << id << " at " << site.lon << "," << site.lat;
     }
+  }
+}
+
+TEST(Locate, AgreesWithPreparedGeosOnEveryPolygonLayerAtDenseSites) {
+  // 4000 sites over the grid's extent (the planning area's box plus its margin), every polygon
+  // layer, against GEOS prepared covers on the whole features: guards the grid's cell clipping
+  // (GEOS 3.11's ClipByRect can drop area where an edge lies along the rectangle).
+  std::vector<std::pair<std::uint32_t, std::vector<geo::PreparedGeometry>>> prepared;
+  for (std::uint32_t l = 0; l < snapshot().layers().size(); ++l) {
+    const auto& layer = snapshot().layers()[l];
+    if (layer.info().geometry_kind != layers::GeometryKind::Polygon) continue;
+    std::vector<geo::PreparedGeometry> features;
+    for (const auto& f : layer.features()) features.emplace_back(f.geometry.clone());
+    prepared.emplace_back(l, std::move(features));
+  }
+  const geo::Envelope area = snapshot().layers()[layer_no("planning_area")].bounds();
+  std::mt19937 rng(23);
+  std::uniform_real_distribution<double> lon(area.min_x - 0.25, area.max_x + 0.25);
+  std::uniform_real_distribution<double> lat(area.min_y - 0.25, area.max_y + 0.25);
+  for (int i = 0; i < 4000; ++i) {
+    const geo::LonLat site{lon(rng), lat(rng)};
+    const auto result = layers::query::locate(snapshot(), site, {.layers = {}, .with_nearest = false});
+    const geo::Geometry point = geo::make_point(site.lon, site.lat);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
+    for (const auto& [l, features] : prepared) {
+      for (std::uint32_t f = 0; f < features.size(); ++f) {
+        if (features[f].covers(point)) expected.insert({l, f});
+      }
+    }
+    std::set<std::pair<std::uint32_t, std::uint32_t>> got;
+    for (const auto& m : result.matches) {
+      if (snapshot().layers()[m.layer].info().geometry_kind == layers::GeometryKind::Polygon)
+        got.insert({m.layer, m.feature});
+    }
+    ASSERT_EQ(got, expected) << "at " << site.lon << "," << site.lat;
   }
 }
 
