@@ -53,14 +53,17 @@ layers::query::LocateOptions polygon_layers_only() {
 }
 
 // Containment in every polygon layer (admin, planning area, centre, groups, protected zones, city
-// layouts, policy zones): the PostGIS peer answers the same with ST_Covers.
+// layouts, policy zones): the PostGIS peer answers the same with ST_Covers. One result buffer is
+// reused from site to site (locate_into), as a worker answering requests one after another does.
 void BM_LocatePolygonLayers(benchmark::State& state) {
   const auto& points = sites();
   const auto options = polygon_layers_only();
+  layers::query::LocateResult result;
   std::size_t i = 0;
   std::size_t matches = 0;
   for (auto _ : state) {
-    matches += layers::query::locate(snapshot(), points[i++ % points.size()], options).matches.size();
+    layers::query::locate_into(snapshot(), points[i++ % points.size()], options, result);
+    matches += result.matches.size();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
   state.counters["matches_per_site"] = static_cast<double>(matches) / static_cast<double>(state.iterations());
@@ -70,11 +73,34 @@ BENCHMARK(BM_LocatePolygonLayers);
 // Everything a /locate answer holds: polygons, bands of line layers, nearest of each line layer.
 void BM_LocateFull(benchmark::State& state) {
   const auto& points = sites();
+  layers::query::LocateResult result;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    layers::query::locate_into(snapshot(), points[i++ % points.size()], {}, result);
+    benchmark::DoNotOptimize(result.matches.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_LocateFull);
+
+// The same two, each answer returned by value (two allocations per site, and their release).
+void BM_LocatePolygonLayersReturned(benchmark::State& state) {
+  const auto& points = sites();
+  const auto options = polygon_layers_only();
+  std::size_t i = 0;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(layers::query::locate(snapshot(), points[i++ % points.size()], options));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_LocatePolygonLayersReturned);
+
+void BM_LocateFullReturned(benchmark::State& state) {
+  const auto& points = sites();
   std::size_t i = 0;
   for (auto _ : state) benchmark::DoNotOptimize(layers::query::locate(snapshot(), points[i++ % points.size()]));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(BM_LocateFull);
+BENCHMARK(BM_LocateFullReturned);
 
 void BM_Nearest(benchmark::State& state) {
   const auto& points = sites();

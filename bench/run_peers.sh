@@ -8,7 +8,8 @@
 #      (ST_Covers + ST_DWithin bands on geography + KNN nearest per line layer);
 #   4. build/bin/query_bench on the same store and sites; a summary with ratios.
 # Per core on both sides: PostgreSQL parallel query is off, query_bench runs single-threaded
-# (plus its 2-thread batch). Usage: bench/run_peers.sh [STORE]   (default data/layout.gpkg)
+# (plus its batches). layoutd answers into one reused result buffer (locate_into), and by value
+# (locate) alongside. Usage: bench/run_peers.sh [STORE]   (default data/layout.gpkg)
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 
 store="$(realpath "${1:-$LAYOUTD_ROOT/data/layout.gpkg}")"
@@ -80,10 +81,12 @@ pg_full_rate=$(pgbench_tps "$work/full.sql")
 csv="$work/query_bench.csv"
 LAYOUTD_STORE="$store" "$LAYOUTD_BUILD/bin/query_bench" --benchmark_format=csv --benchmark_repetitions=3 \
   --benchmark_report_aggregates_only=true --benchmark_min_time=1 \
-  --benchmark_filter='BM_LocatePolygonLayers|BM_LocateFull|BM_Batch100k|BM_BatchPolygonLayers100k' >"$csv" 2>/dev/null
+  --benchmark_filter='BM_Locate|BM_Batch100k|BM_BatchPolygonLayers100k' >"$csv" 2>/dev/null
 rate_of() { awk -F, -v name="\"$1_median\"" '$1 == name {print $7}' "$csv"; }
 ours_polygons=$(rate_of BM_LocatePolygonLayers)
 ours_full=$(rate_of BM_LocateFull)
+ours_polygons_returned=$(rate_of BM_LocatePolygonLayersReturned)
+ours_full_returned=$(rate_of BM_LocateFullReturned)
 ours_batch=$(rate_of BM_Batch100k/2/real_time)
 ours_batch1=$(rate_of BM_Batch100k/1/real_time)
 ours_batch_polygons=$(rate_of BM_BatchPolygonLayers100k/real_time)
@@ -94,7 +97,9 @@ printf '%-58s %14.0f\n' "PostGIS: set-based ST_Covers join, polygon layers" "$pg
 printf '%-58s %14.0f\n' "PostGIS: prepared query per point, polygon layers" "$pg_covers_rate"
 printf '%-58s %14.0f\n' "PostGIS: prepared query per point, full locate" "$pg_full_rate"
 printf '%-58s %14.0f\n' "layoutd: locate, polygon layers, 1 core" "$ours_polygons"
+printf '%-58s %14.0f\n' "  the same, each answer returned by value" "$ours_polygons_returned"
 printf '%-58s %14.0f\n' "layoutd: locate, full (bands + nearest), 1 core" "$ours_full"
+printf '%-58s %14.0f\n' "  the same, each answer returned by value" "$ours_full_returned"
 printf '%-58s %14.0f\n' "layoutd: batch of 100 000, polygon layers, 1 thread" "$ours_batch_polygons"
 printf '%-58s %14.0f\n' "layoutd: batch of 100 000 full locates, 1 thread" "$ours_batch1"
 printf '%-58s %14.0f\n' "layoutd: batch of 100 000 full locates, 2 threads" "$ours_batch"

@@ -196,6 +196,38 @@ TEST(Locate, AgreesWithGeosBeyondThePlanningArea) {
   EXPECT_GT(beyond, 200);  // most of these sites exercise the trees, not the grid
 }
 
+TEST(Locate, IntoAReusedResultAnswersLikeIntoAFreshOne) {
+  // One buffer across sites whose answers differ in length (in and out of the planning area,
+  // with and without a layer filter): nothing of an earlier answer may remain.
+  std::mt19937 rng(29);
+  std::uniform_real_distribution<double> lon(122.0, 129.0);
+  std::uniform_real_distribution<double> lat(41.5, 46.0);
+  layers::query::LocateOptions groups_only;
+  groups_only.layers = {layer_no("groups")};
+  groups_only.with_nearest = false;
+  layers::query::LocateResult reused;
+  for (int i = 0; i < 300; ++i) {
+    const geo::LonLat site{lon(rng), lat(rng)};
+    const auto& options = i % 3 == 0 ? groups_only : layers::query::LocateOptions{};
+    layers::query::locate_into(snapshot(), site, options, reused);
+    layers::query::LocateResult fresh;  // a new buffer: no history
+    layers::query::locate_into(snapshot(), site, options, fresh);
+    EXPECT_EQ(reused.site.lon, site.lon);
+    EXPECT_EQ(reused.county, fresh.county);
+    ASSERT_EQ(reused.matches.size(), fresh.matches.size()) << i;
+    for (std::size_t m = 0; m < fresh.matches.size(); ++m) {
+      EXPECT_EQ(reused.matches[m].layer, fresh.matches[m].layer);
+      EXPECT_EQ(reused.matches[m].feature, fresh.matches[m].feature);
+      EXPECT_EQ(reused.matches[m].distance_m, fresh.matches[m].distance_m);
+    }
+    ASSERT_EQ(reused.nearest.size(), fresh.nearest.size()) << i;
+    for (std::size_t m = 0; m < fresh.nearest.size(); ++m) {
+      EXPECT_EQ(reused.nearest[m].feature, fresh.nearest[m].feature);
+      EXPECT_EQ(reused.nearest[m].distance_m, fresh.nearest[m].distance_m);
+    }
+  }
+}
+
 TEST(Locate, Gcj02InputResolvesLikeItsWgs84Twin) {
   const geo::LonLat wgs{125.6646, 43.5253};  // in 双阳区
   const geo::LonLat gcj = geo::wgs84_to_gcj02(wgs);

@@ -327,11 +327,9 @@ void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const
 
 }  // namespace
 
-LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
-  // Built in per-thread scratch and copied out at its exact size at the end: one allocation per
-  // list, and no more memory held than the answer needs (a batch holds 100 000 of these).
-  thread_local LocateResult work;
+void locate_into(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options, LocateResult& work) {
   thread_local std::vector<PolygonGrid::Hit> hits;
+  work.site = site;
   work.matches.clear();
   work.nearest.clear();
   work.county = nullptr;
@@ -375,6 +373,13 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
       return a.layer != b.layer ? a.layer < b.layer : a.feature < b.feature;
     });
   }
+}
+
+LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
+  // Built in per-thread scratch and copied out at its exact size: one allocation per list, and no
+  // more memory held than the answer needs (a batch holds 100 000 of these).
+  thread_local LocateResult work;
+  locate_into(snapshot, site, options, work);
   LocateResult result;
   result.site = site;
   result.county = work.county;

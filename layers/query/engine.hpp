@@ -37,6 +37,9 @@ struct LocateResult {
 };
 
 LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options = {});
+// The same answer written into `out`, whose lists are cleared first and keep their capacity: a
+// caller answering sites one after another with one `out` allocates nothing after the first.
+void locate_into(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options, LocateResult& out);
 
 std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k);
 
