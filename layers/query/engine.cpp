@@ -204,12 +204,6 @@ struct FeatureBest {
   geo::XY point;                                           // and its foot
 };
 
-// Bands and nearest of one line layer from the line grid's candidate list for the site's cell.
-// The final distances come from the segments the scan measured, as final_distance would compute
-// them: the scan went on past the ranking window of the nearest distance and past the widest
-// band's, so it saw every segment that can be a feature's nearest when the feature is the layer's
-// nearest or lies within its band (a band feature farther than that is rejected either way, as
-// any point of it is farther).
 // Per-thread working memory of line_layer_from_candidates, kept between calls so that a locate
 // allocates nothing here.
 struct LineScratch {
@@ -218,6 +212,12 @@ struct LineScratch {
   std::vector<Scanned> scanned;
 };
 
+// Bands and nearest of one line layer from the line grid's candidate list for the site's cell.
+// The final distances come from the segments the scan measured, as final_distance would compute
+// them: the scan went on past the ranking window of the nearest distance and past the widest
+// band's, so it saw every segment that can be a feature's nearest when the feature is the layer's
+// nearest or lies within its band (a band feature farther than that is rejected either way, as
+// any point of it is farther).
 void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p, const geo::LocalMetric& metric,
                                 const geo::DistanceFrom& from, std::span<const LineGrid::Entry> candidates, bool bands,
                                 bool with_nearest, LineScratch& scratch, LocateResult& result) {
