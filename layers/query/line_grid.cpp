@@ -12,10 +12,8 @@ namespace layers::query {
 
 LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std::uint32_t>& line_layers,
                    const geo::Envelope& bounds, double cell_deg)
-    : bounds_(bounds), cell_(cell_deg) {
-  if (bounds_.is_null()) return;
-  columns_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_x - bounds_.min_x) / cell_)) + 1;
-  rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
+    : layout_(bounds, cell_deg) {
+  if (layout_.size() == 0) return;
   std::vector<geo::BoxIndex::HeapEntry> heap;
   // Built slot by slot, then interleaved cell-major.
   struct Slot {
@@ -28,14 +26,13 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
   for (const auto l : line_layers) {
     const LayerIndex& li = layers[l];
     Slot slot;
-    slot.begin.assign(static_cast<std::size_t>(columns_) * rows_ + 1, 0);
-    for (std::uint32_t r = 0; r < rows_; ++r) {
-      for (std::uint32_t c = 0; c < columns_; ++c) {
-        const std::uint32_t cell = r * columns_ + c;
+    slot.begin.assign(layout_.size() + 1, 0);
+    for (std::uint32_t r = 0; r < layout_.rows; ++r) {
+      for (std::uint32_t c = 0; c < layout_.columns; ++c) {
+        const std::uint32_t cell = layout_.id(c, r);
         slot.begin[cell] = static_cast<std::uint32_t>(slot.entries.size());
         if (li.segments.empty()) continue;
-        const geo::Envelope box{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_, bounds_.min_x + (c + 1) * cell_,
-                                bounds_.min_y + (r + 1) * cell_};
+        const geo::Envelope box = layout_.box(c, r);
         const geo::XY centre{0.5 * (box.min_x + box.max_x), 0.5 * (box.min_y + box.max_y)};
         const geo::LocalMetric m = geo::LocalMetric::at(centre.y);
         const std::array<geo::XY, 4> corners{geo::XY{box.min_x, box.min_y}, geo::XY{box.max_x, box.min_y},
@@ -100,7 +97,7 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
     per_slot.push_back(std::move(slot));
   }
   slots_ = static_cast<std::uint32_t>(per_slot.size());
-  const std::size_t cells = static_cast<std::size_t>(columns_) * rows_;
+  const std::size_t cells = layout_.size();
   std::size_t total = 0;
   for (const auto& slot : per_slot) total += slot.entries.size();
   entries_.reserve(total);
@@ -113,14 +110,6 @@ LineGrid::LineGrid(const std::vector<LayerIndex>& layers, const std::vector<std:
     }
   }
   begin_.push_back(static_cast<std::uint32_t>(entries_.size()));
-}
-
-bool LineGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
-  if (slots_ == 0 || !bounds_.contains(p.x, p.y)) return false;
-  const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
-  const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
-  cell = r * columns_ + c;
-  return true;
 }
 
 void LineGrid::prefetch(geo::XY p) const noexcept {

@@ -12,6 +12,7 @@
 // Each list is sorted by the segment's distance to the cell (a lower bound on its distance to any
 // site in the cell), so a query stops scanning once that bound passes what it still needs.
 #include "geo/coord.hpp"
+#include "layers/query/cell_layout.hpp"
 #include "layers/query/spatial_index.hpp"
 
 #include <cstdint>
@@ -48,12 +49,11 @@ class LineGrid {
   [[nodiscard]] std::size_t entry_count() const noexcept { return entries_.size(); }
 
  private:
-  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept;
+  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
+    return slots_ != 0 && layout_.cell_of(p, cell);
+  }
 
-  geo::Envelope bounds_;
-  double cell_ = 1;
-  std::uint32_t columns_ = 0;
-  std::uint32_t rows_ = 0;
+  CellLayout layout_;
   std::uint32_t slots_ = 0;
   // CSR, cell-major: the list of (cell c, slot s) is entries_[begin_[c·slots + s], begin_[c·slots + s + 1]),
   // so all of a cell's lists lie back to back and one cache line holds their bounds.

@@ -27,27 +27,19 @@ struct PendingEntry {
 
 }  // namespace
 
-PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg, const geo::Envelope& extent)
-    : cell_(cell_deg) {
+PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg, const geo::Envelope& extent) {
   geo::Envelope polygons;
   for (const auto& layer : layers) {
     for (const auto& box : layer.piece_boxes) polygons.expand(box);
   }
   if (polygons.is_null() || extent.is_null()) return;
-  bounds_ = {std::max(polygons.min_x, extent.min_x), std::max(polygons.min_y, extent.min_y),
-             std::min(polygons.max_x, extent.max_x), std::min(polygons.max_y, extent.max_y)};
-  if (bounds_.is_null()) return;
+  const geo::Envelope bounds{std::max(polygons.min_x, extent.min_x), std::max(polygons.min_y, extent.min_y),
+                             std::min(polygons.max_x, extent.max_x), std::min(polygons.max_y, extent.max_y)};
+  if (bounds.is_null()) return;
   if (layers.size() > std::numeric_limits<std::uint16_t>::max()) {
     throw std::length_error("the polygon grid holds at most 65535 layers, not " + std::to_string(layers.size()));
   }
-  columns_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_x - bounds_.min_x) / cell_)) + 1;
-  rows_ = static_cast<std::uint32_t>(std::ceil((bounds_.max_y - bounds_.min_y) / cell_)) + 1;
-  auto column_of = [&](double x) {
-    return static_cast<std::uint32_t>(std::clamp(std::floor((x - bounds_.min_x) / cell_), 0.0, columns_ - 1.0));
-  };
-  auto row_of = [&](double y) {
-    return static_cast<std::uint32_t>(std::clamp(std::floor((y - bounds_.min_y) / cell_), 0.0, rows_ - 1.0));
-  };
+  layout_ = CellLayout(bounds, cell_deg);
 
   std::vector<PendingEntry> pending;
   std::vector<geo::XY> pool;
@@ -57,16 +49,15 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
     for (std::uint32_t p = 0; p < li.pieces.size(); ++p) {
       const Piece& piece = li.pieces[p];
       const geo::Envelope& box = li.piece_boxes[p];
-      if (!box.intersects(bounds_)) continue;
-      const std::uint32_t c0 = column_of(box.min_x);
-      const std::uint32_t c1 = column_of(box.max_x);
-      const std::uint32_t r0 = row_of(box.min_y);
-      const std::uint32_t r1 = row_of(box.max_y);
+      if (!box.intersects(bounds)) continue;
+      const std::uint32_t c0 = layout_.column_of(box.min_x);
+      const std::uint32_t c1 = layout_.column_of(box.max_x);
+      const std::uint32_t r0 = layout_.row_of(box.min_y);
+      const std::uint32_t r1 = layout_.row_of(box.max_y);
       for (std::uint32_t r = r0; r <= r1; ++r) {
         for (std::uint32_t c = c0; c <= c1; ++c) {
-          const geo::Envelope cell{bounds_.min_x + c * cell_, bounds_.min_y + r * cell_,
-                                   bounds_.min_x + (c + 1) * cell_, bounds_.min_y + (r + 1) * cell_};
-          const std::uint32_t id = r * columns_ + c;
+          const geo::Envelope cell = layout_.box(c, r);
+          const std::uint32_t id = layout_.id(c, r);
           const auto vertex = static_cast<std::uint32_t>(pool.size());
           if (piece.fills_box) {
             const bool whole = box.min_x <= cell.min_x && box.max_x >= cell.max_x && box.min_y <= cell.min_y &&
@@ -109,7 +100,7 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
     return a.kind < b.kind;
   });
   // Lay out records and vertices in that order.
-  const std::size_t cell_total = static_cast<std::size_t>(columns_) * rows_;
+  const std::size_t cell_total = layout_.size();
   cells_.reserve(cell_total + 1);
   vertices_.reserve(pool.size());
   auto start_cells_up_to = [&](std::size_t cell) {
@@ -148,17 +139,9 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
   }
 }
 
-bool PolygonGrid::cell_of(geo::XY p, std::uint32_t& cell) const noexcept {
-  if (cells_.empty() || !bounds_.contains(p.x, p.y)) return false;
-  const auto c = std::min(columns_ - 1, static_cast<std::uint32_t>((p.x - bounds_.min_x) / cell_));
-  const auto r = std::min(rows_ - 1, static_cast<std::uint32_t>((p.y - bounds_.min_y) / cell_));
-  cell = r * columns_ + c;
-  return true;
-}
-
 void PolygonGrid::prefetch(geo::XY p) const noexcept {
   std::uint32_t cell = 0;
-  if (!cell_of(p, cell)) return;
+  if (cells_.empty() || !layout_.cell_of(p, cell)) return;
   const CellStart start = cells_[cell];
   __builtin_prefetch(records_.data() + start.record);
   __builtin_prefetch(vertices_.data() + start.vertex);
@@ -166,7 +149,7 @@ void PolygonGrid::prefetch(geo::XY p) const noexcept {
 
 bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
   std::uint32_t cell = 0;
-  if (!cell_of(p, cell)) return false;
+  if (cells_.empty() || !layout_.cell_of(p, cell)) return false;
   const std::size_t first_out = out.size();
   const CellStart start = cells_[cell];
   // The cell's vertices are needed right after its first records: ask for them now.

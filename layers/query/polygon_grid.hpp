@@ -12,6 +12,7 @@
 // its box corners or ring ends right behind it) and its clipped vertices. A lookup misses the cache
 // on the cell's start and then on the two runs together, which the hardware prefetcher streams.
 #include "geo/coord.hpp"
+#include "layers/query/cell_layout.hpp"
 #include "layers/query/spatial_index.hpp"
 
 #include <array>
@@ -52,12 +53,7 @@ class PolygonGrid {
   using Record = std::array<std::uint32_t, 4>;
   static_assert(sizeof(Record) == 16);
 
-  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& cell) const noexcept;
-
-  geo::Envelope bounds_;
-  double cell_ = 1;
-  std::uint32_t columns_ = 0;
-  std::uint32_t rows_ = 0;
+  CellLayout layout_;
   // Where each cell's runs start: records of cell c are [cells_[c].record, cells_[c + 1].record).
   struct CellStart {
     std::uint32_t record;
