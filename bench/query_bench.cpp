@@ -148,7 +148,7 @@ void BM_BatchPolygonLayers100k(benchmark::State& state) {
   std::size_t matches = 0;
   for (auto _ : state) {
     const auto results = layers::query::locate_batch(snapshot(), points, options, 1);
-    for (const auto& r : results) matches += r.matches.size();
+    for (std::size_t i = 0; i < results.size(); ++i) matches += results[i].matches.size();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * points.size()));
   state.counters["matches_per_site"] =

@@ -49,7 +49,7 @@ Json admin_json(const layers::Feature* county) {
                                                                       : layers::AttributeValue{})}};
 }
 
-Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateResult& result) {
+Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateView& result) {
   Json matches = Json::array();
   for (const auto& m : result.matches) matches.push_back(match_json(snapshot, m));
   Json nearest = Json::array();

@@ -17,7 +17,7 @@ Json match_json(const layers::Snapshot& snapshot, const layers::query::Match& ma
 // {"province","city","county","adcode"} or null outside every county.
 Json admin_json(const layers::Feature* county);
 // {"site":{"lon","lat"},"admin","matches","nearest"}
-Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateResult& result);
+Json locate_json(const layers::Snapshot& snapshot, const layers::query::LocateView& result);
 Json layer_json(const layers::Layer& layer);
 
 // Distances are given to the centimetre: the most they can mean on these data.

@@ -131,7 +131,7 @@ std::string text_attribute(const layers::Feature& feature, std::string_view name
 
 // CSV out: input columns, then the answer spread over columns a spreadsheet can filter on.
 std::string csv_answer(const layers::Snapshot& snapshot, const BatchInput& in,
-                       const std::vector<layers::query::LocateResult>& results) {
+                       const layers::query::LocateBatch& results) {
   const auto& all = snapshot.layers();
   const int admin = snapshot.index().admin_layer();
   const auto& line_layers = snapshot.index().line_layers();
@@ -148,7 +148,7 @@ std::string csv_answer(const layers::Snapshot& snapshot, const BatchInput& in,
   std::string out;
   append_csv_row(out, header);
   for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& result = results[i];
+    const layers::query::LocateView result = results[i];
     CsvRow row =
         in.rows.empty() ? CsvRow{number_text(in.sites[i].lon, 7), number_text(in.sites[i].lat, 7)} : in.rows[i];
     row.push_back(number_text(result.site.lon, 7));
@@ -177,8 +177,7 @@ std::string csv_answer(const layers::Snapshot& snapshot, const BatchInput& in,
   return out;
 }
 
-Json geojson_answer(const layers::Snapshot& snapshot, BatchInput& in,
-                    const std::vector<layers::query::LocateResult>& results) {
+Json geojson_answer(const layers::Snapshot& snapshot, BatchInput& in, const layers::query::LocateBatch& results) {
   Json features = Json::array();
   for (std::size_t i = 0; i < results.size(); ++i) {
     Json feature;

@@ -452,28 +452,63 @@ TEST(Overlap, RejectsWhatIsNotAValidParcel) {
       InputError);
 }
 
+// Every answer of a batch equals the single locate of its site, in input order.
+void expect_batch_answers_like_single_locates(const std::vector<geo::LonLat>& sites, unsigned threads,
+                                              const layers::query::LocateOptions& options = {}) {
+  const layers::query::LocateBatch batch = layers::query::locate_batch(snapshot(), sites, options, threads);
+  ASSERT_EQ(batch.size(), sites.size());
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const auto single = layers::query::locate(snapshot(), sites[i], options);
+    const layers::query::LocateView answer = batch[i];
+    EXPECT_EQ(answer.site.lon, sites[i].lon) << i;
+    EXPECT_EQ(answer.site.lat, sites[i].lat) << i;
+    EXPECT_EQ(answer.county, single.county) << i;
+    ASSERT_EQ(answer.matches.size(), single.matches.size()) << i;
+    for (std::size_t m = 0; m < single.matches.size(); ++m) {
+      EXPECT_EQ(answer.matches[m].layer, single.matches[m].layer) << i;
+      EXPECT_EQ(answer.matches[m].feature, single.matches[m].feature) << i;
+      EXPECT_EQ(answer.matches[m].distance_m, single.matches[m].distance_m) << i;
+    }
+    ASSERT_EQ(answer.nearest.size(), single.nearest.size()) << i;
+    for (std::size_t m = 0; m < single.nearest.size(); ++m) {
+      EXPECT_EQ(answer.nearest[m].layer, single.nearest[m].layer) << i;
+      EXPECT_EQ(answer.nearest[m].feature, single.nearest[m].feature) << i;
+      EXPECT_EQ(answer.nearest[m].distance_m, single.nearest[m].distance_m) << i;
+    }
+  }
+}
+
 TEST(Batch, SameAnswersInInputOrderOnSeveralThreads) {
   std::mt19937 rng(3);
   std::uniform_real_distribution<double> lon(123.3, 127.9);
   std::uniform_real_distribution<double> lat(42.3, 45.2);
   std::vector<geo::LonLat> sites(3000);
   for (auto& s : sites) s = {lon(rng), lat(rng)};
-  // 3000 sites: answered along a Hilbert curve, not in input order (see locate_batch).
-  const auto batch = layers::query::locate_batch(snapshot(), sites, {}, 4);
-  ASSERT_EQ(batch.size(), sites.size());
+  // Some sites twice, so that a grid cell holds several (answered one after another).
+  for (std::size_t i = 0; i < 200; ++i) sites[2000 + i] = sites[i];
+  // 3000 sites: answered by grid cell, not in input order (see locate_batch), on 4 threads.
+  expect_batch_answers_like_single_locates(sites, 4);
+}
+
+TEST(Batch, SitesBeyondTheGridAndSmallBatchesAnswerInInputOrder) {
+  // Half the sites beyond the grid (planning area + 0.25°), answered from the trees along a
+  // Hilbert curve after the grid's sites; and a batch too small to be reordered.
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> lon(121.0, 131.0);
+  std::uniform_real_distribution<double> lat(38.5, 46.0);
+  std::uniform_real_distribution<double> inner_lon(124.0, 127.0);
+  std::uniform_real_distribution<double> inner_lat(43.0, 45.0);
+  std::vector<geo::LonLat> sites(2000);
   for (std::size_t i = 0; i < sites.size(); ++i) {
-    const auto single = layers::query::locate(snapshot(), sites[i]);
-    EXPECT_EQ(batch[i].site.lon, sites[i].lon);
-    ASSERT_EQ(batch[i].matches.size(), single.matches.size()) << i;
-    for (std::size_t m = 0; m < single.matches.size(); ++m) {
-      EXPECT_EQ(batch[i].matches[m].feature, single.matches[m].feature);
-      EXPECT_EQ(batch[i].matches[m].distance_m, single.matches[m].distance_m);
-    }
-    ASSERT_EQ(batch[i].nearest.size(), single.nearest.size()) << i;
-    for (std::size_t m = 0; m < single.nearest.size(); ++m) {
-      EXPECT_EQ(batch[i].nearest[m].distance_m, single.nearest[m].distance_m);
-    }
+    sites[i] = i % 2 == 0 ? geo::LonLat{lon(rng), lat(rng)} : geo::LonLat{inner_lon(rng), inner_lat(rng)};
   }
+  expect_batch_answers_like_single_locates(sites, 2);
+  expect_batch_answers_like_single_locates(std::vector<geo::LonLat>(sites.begin(), sites.begin() + 300), 1);
+  layers::query::LocateOptions polygons;
+  polygons.with_nearest = false;
+  polygons.layers = {layer_no("groups"), layer_no("admin")};
+  expect_batch_answers_like_single_locates(sites, 1, polygons);
+  EXPECT_TRUE(layers::query::locate_batch(snapshot(), std::vector<geo::LonLat>{}).empty());
 }
 
 TEST(Concurrency, SharedSnapshotAnsweredFromManyThreads) {

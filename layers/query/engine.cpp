@@ -327,7 +327,7 @@ void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const
 
 }  // namespace
 
-void locate_into(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options, LocateResult& work) {
+void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& work) {
   thread_local std::vector<PolygonGrid::Hit> hits;
   work.site = site;
   work.matches.clear();
@@ -454,24 +454,44 @@ OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, con
 
 namespace {
 
-// Sites of a batch in the order they are answered: along a Hilbert curve over 2^16 × 2^16 cells
-// of lon/lat (about 0.005° × 0.003°), so that consecutive sites share grid cells and their data
-// is still in the cache. Random sites spread over the planning area otherwise miss it at every
-// locate (bench/query_bench: BM_Batch100k against the same sites one by one).
-std::vector<std::uint32_t> spatial_order(std::span<const geo::LonLat> sites) {
-  constexpr unsigned kOrder = 16;
-  constexpr double kCells = 1 << kOrder;
-  std::vector<std::uint64_t> keyed(sites.size());
+// Sites of a batch in the order they are answered: by grid cell, in the cells' memory order (both
+// grids lay their cells out row by row over the same CellLayout), so that sites sharing a cell
+// are answered together from cached data and the walk through the grids' memory is sequential.
+// Random sites spread over the planning area otherwise miss the cache at every locate
+// (bench/query_bench: BM_BatchPolygonLayers100k against the same sites one by one). A counting
+// sort: two passes, no comparisons. Sites beyond the grid, answered by the trees, follow along a
+// Hilbert curve over 2^16 × 2^16 cells of lon/lat, for the same reason.
+std::vector<std::uint32_t> spatial_order(std::span<const geo::LonLat> sites, const CellLayout& layout) {
+  const std::size_t cells = layout.size();
+  std::vector<std::uint32_t> cell_of(sites.size());
+  std::vector<std::uint32_t> start(cells + 2, 0);  // counts, then where each cell's sites start
   for (std::size_t i = 0; i < sites.size(); ++i) {
-    // Out-of-range sites are clamped into the curve; locate() answers them as they are.
-    const double x = std::clamp((sites[i].lon + 180.0) / 360.0 * kCells, 0.0, kCells - 1);
-    const double y = std::clamp((sites[i].lat + 90.0) / 180.0 * kCells, 0.0, kCells - 1);
-    const std::uint64_t d = geo::hilbert_index(static_cast<std::uint64_t>(x), static_cast<std::uint64_t>(y), kOrder);
-    keyed[i] = d << 32 | i;  // d < 2^32, i < 2^32: one integer sort
+    std::uint32_t cell = 0;
+    cell_of[i] = layout.cell_of({sites[i].lon, sites[i].lat}, cell) ? cell : static_cast<std::uint32_t>(cells);
+    ++start[cell_of[i] + 1];
   }
-  std::sort(keyed.begin(), keyed.end());
+  for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+  const std::size_t inside = start[cells];  // sites in some cell
   std::vector<std::uint32_t> order(sites.size());
-  for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = static_cast<std::uint32_t>(keyed[i] & 0xffffffffU);
+  for (std::size_t i = 0; i < sites.size(); ++i) order[start[cell_of[i]]++] = static_cast<std::uint32_t>(i);
+
+  const auto beyond = order.begin() + static_cast<std::ptrdiff_t>(inside);
+  if (beyond != order.end()) {
+    constexpr unsigned kOrder = 16;
+    constexpr double kCurveCells = 1 << kOrder;
+    auto curve_index = [&](std::uint32_t i) {
+      // Out-of-range sites are clamped onto the curve; locate() answers them as they are.
+      const double x = std::clamp((sites[i].lon + 180.0) / 360.0 * kCurveCells, 0.0, kCurveCells - 1);
+      const double y = std::clamp((sites[i].lat + 90.0) / 180.0 * kCurveCells, 0.0, kCurveCells - 1);
+      return geo::hilbert_index(static_cast<std::uint64_t>(x), static_cast<std::uint64_t>(y), kOrder);
+    };
+    std::vector<std::uint64_t> keyed;
+    keyed.reserve(static_cast<std::size_t>(order.end() - beyond));
+    for (auto it = beyond; it != order.end(); ++it) keyed.push_back(curve_index(*it) << 32 | *it);
+    std::sort(keyed.begin(), keyed.end());  // d < 2^32, i < 2^32: one integer sort
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+      beyond[static_cast<std::ptrdiff_t>(k)] = static_cast<std::uint32_t>(keyed[k]);
+  }
   return order;
 }
 
@@ -480,45 +500,70 @@ constexpr std::size_t kSpatialOrderMin = 1024;
 
 }  // namespace
 
-std::vector<LocateResult> locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
-                                       const LocateOptions& options, unsigned threads) {
+LocateView LocateBatch::operator[](std::size_t i) const {
+  const Slot& slot = slots_[i];
+  const Part& part = parts_[slot.part];
+  return {slot.site, slot.county, std::span<const Match>(part.matches).subspan(slot.match_begin, slot.match_count),
+          std::span<const Match>(part.nearest).subspan(slot.nearest_begin, slot.nearest_count)};
+}
+
+LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites, const LocateOptions& options,
+                         unsigned threads) {
   if (sites.size() > std::numeric_limits<std::uint32_t>::max()) throw InputError("too many sites in one batch");
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
-  // Answer a contiguous stretch of slots per thread: each thread writes only its own slots.
-  auto run = [&](auto&& answer_slot) {
-    if (threads <= 1) {
-      answer_slot(0, sites.size());
-      return;
+  const std::size_t chunk = (sites.size() + threads - 1) / std::max(1U, threads);
+
+  // Along the curve: sites gathered and answers written in that order (sequential memory, each
+  // thread a compact region), then the slots moved to input order in one pass, whose scattered
+  // writes are independent of one another and overlap, unlike inside the locate loop.
+  std::vector<std::uint32_t> order;
+  if (sites.size() >= kSpatialOrderMin) {
+    order = spatial_order(sites, snapshot.index().grid().layout());
+  } else {
+    order.resize(sites.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  }
+  std::vector<geo::LonLat> ordered_sites(sites.size());
+  for (std::size_t k = 0; k < order.size(); ++k) ordered_sites[k] = sites[order[k]];
+  LocateBatch batch;
+  batch.parts_.resize(threads);
+  std::vector<LocateBatch::Slot> ordered(sites.size());
+  auto answer = [&](unsigned part_index, std::size_t begin, std::size_t end) {
+    LocateBatch::Part& part = batch.parts_[part_index];
+    // One guess at the size (polygon layers give about 5.5 matches a site over the planning
+    // area); the lists grow beyond it as vectors do.
+    part.matches.reserve((end - begin) * 8);
+    if (options.with_nearest) part.nearest.reserve((end - begin) * snapshot.index().line_layers().size());
+    thread_local LocateResult work;
+    for (std::size_t k = begin; k < end; ++k) {
+      const geo::LonLat& site = ordered_sites[k];
+      locate_into(snapshot, site, options, work);
+      LocateBatch::Slot& slot = ordered[k];
+      slot.site = site;
+      slot.county = work.county;
+      slot.part = part_index;
+      slot.match_begin = static_cast<std::uint32_t>(part.matches.size());
+      slot.match_count = static_cast<std::uint32_t>(work.matches.size());
+      slot.nearest_begin = static_cast<std::uint32_t>(part.nearest.size());
+      slot.nearest_count = static_cast<std::uint32_t>(work.nearest.size());
+      part.matches.insert(part.matches.end(), work.matches.begin(), work.matches.end());
+      part.nearest.insert(part.nearest.end(), work.nearest.begin(), work.nearest.end());
     }
-    std::vector<std::jthread> pool;
-    const std::size_t chunk = (sites.size() + threads - 1) / threads;
+  };
+  if (threads <= 1) {
+    answer(0, 0, sites.size());
+  } else {
+    std::vector<std::jthread> pool;  // each thread writes only its part and its stretch of slots
     for (unsigned t = 0; t < threads; ++t) {
       const std::size_t begin = t * chunk;
       const std::size_t end = std::min(sites.size(), begin + chunk);
-      if (begin < end) pool.emplace_back(answer_slot, begin, end);
+      if (begin < end) pool.emplace_back(answer, t, begin, end);
     }
-  };  // the pool joins here
-  if (sites.size() < kSpatialOrderMin) {
-    std::vector<LocateResult> results(sites.size());
-    run([&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) results[i] = locate(snapshot, sites[i], options);
-    });
-    return results;
-  }
-  // Along the curve: sites gathered and answers written in that order (sequential memory, each
-  // thread a compact region), then moved to their input slots in one pass, whose scattered
-  // writes are independent of one another and overlap, unlike inside the locate loop.
-  const std::vector<std::uint32_t> order = spatial_order(sites);
-  std::vector<geo::LonLat> ordered_sites(sites.size());
-  for (std::size_t k = 0; k < order.size(); ++k) ordered_sites[k] = sites[order[k]];
-  std::vector<LocateResult> ordered(sites.size());
-  run([&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) ordered[k] = locate(snapshot, ordered_sites[k], options);
-  });
-  std::vector<LocateResult> results(sites.size());
-  for (std::size_t k = 0; k < order.size(); ++k) results[order[k]] = std::move(ordered[k]);
-  return results;
+  }  // the pool joins here
+  batch.slots_.resize(sites.size());
+  for (std::size_t k = 0; k < order.size(); ++k) batch.slots_[order[k]] = ordered[k];
+  return batch;
 }
 
 }  // namespace layers::query

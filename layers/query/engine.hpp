@@ -29,17 +29,27 @@ struct LocateOptions {
   bool with_nearest = true;           // nearest feature of every line layer
 };
 
+// One site's answer, viewing lists held by a LocateResult or a LocateBatch.
+struct LocateView {
+  geo::LonLat site;
+  const Feature* county = nullptr;
+  std::span<const Match> matches;
+  std::span<const Match> nearest;
+};
+
 struct LocateResult {
   geo::LonLat site;
   const Feature* county = nullptr;  // the admin unit covering the site, if any
   std::vector<Match> matches;       // layer order, then feature order
   std::vector<Match> nearest;       // one per line layer
+
+  LocateView view() const { return {site, county, matches, nearest}; }
 };
 
 LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options = {});
 // The same answer written into `out`, whose lists are cleared first and keep their capacity: a
 // caller answering sites one after another with one `out` allocates nothing after the first.
-void locate_into(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options, LocateResult& out);
+void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& out);
 
 std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k);
 
@@ -59,8 +69,37 @@ struct OverlapResult {
 OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel,
                       const std::vector<std::uint32_t>& layers = {});
 
+// The answers to a batch, in input order: batch[i] answers sites[i]. Held column-wise (one list
+// of matches per answering thread, and a slot per site pointing into it) rather than as one
+// LocateResult per site: 100 000 answers are then a handful of allocations, not 200 000, which
+// had cost more than the locates themselves (bench/query_bench: BM_BatchPolygonLayers100k).
+class LocateBatch {
+ public:
+  std::size_t size() const { return slots_.size(); }
+  bool empty() const { return slots_.empty(); }
+  LocateView operator[](std::size_t i) const;
+
+ private:
+  friend LocateBatch locate_batch(const Snapshot&, std::span<const geo::LonLat>, const LocateOptions&, unsigned);
+  struct Part {  // what one thread answered, in its order
+    std::vector<Match> matches;
+    std::vector<Match> nearest;
+  };
+  struct Slot {
+    geo::LonLat site;
+    const Feature* county = nullptr;
+    std::uint32_t part = 0;
+    std::uint32_t match_begin = 0;
+    std::uint32_t match_count = 0;
+    std::uint32_t nearest_begin = 0;
+    std::uint32_t nearest_count = 0;
+  };
+  std::vector<Part> parts_;
+  std::vector<Slot> slots_;  // input order
+};
+
 // `threads` = 0: one per core.
-std::vector<LocateResult> locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
-                                       const LocateOptions& options = {}, unsigned threads = 0);
+LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
+                         const LocateOptions& options = {}, unsigned threads = 0);
 
 }  // namespace layers::query

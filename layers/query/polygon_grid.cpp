@@ -147,7 +147,7 @@ void PolygonGrid::prefetch(geo::XY p) const noexcept {
   __builtin_prefetch(vertices_.data() + start.vertex);
 }
 
-bool PolygonGrid::covering(geo::XY p, std::vector<Hit>& out) const {
+bool PolygonGrid::covering(const geo::XY& p, std::vector<Hit>& out) const {
   std::uint32_t cell = 0;
   if (cells_.empty() || !layout_.cell_of(p, cell)) return false;
   const std::size_t first_out = out.size();

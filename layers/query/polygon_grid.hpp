@@ -35,10 +35,11 @@ class PolygonGrid {
   // Appends the (layer, feature) pairs covering p (boundary included), in layer then feature
   // order, without duplicates. False, with nothing appended, if p is outside the grid: the caller
   // asks the layers' trees instead.
-  bool covering(geo::XY p, std::vector<Hit>& out) const;
+  bool covering(const geo::XY& p, std::vector<Hit>& out) const;
   // Starts fetching p's cell into the cache.
   void prefetch(geo::XY p) const noexcept;
 
+  [[nodiscard]] const CellLayout& layout() const noexcept { return layout_; }
   [[nodiscard]] std::size_t entry_count() const noexcept { return entry_count_; }
   [[nodiscard]] std::size_t cell_count() const noexcept { return cells_.empty() ? 0 : cells_.size() - 1; }
   [[nodiscard]] std::size_t vertex_count() const noexcept { return vertices_.size(); }
