@@ -5,6 +5,7 @@
 #include "geo/operations.hpp"
 #include "geo/prepared.hpp"
 #include "layers/query/engine.hpp"
+#include "layers/query/spatial_index.hpp"
 #include "layers/store_reader.hpp"
 
 #include "bench_store.hpp"
@@ -155,6 +156,13 @@ void BM_BatchPolygonLayers100k(benchmark::State& state) {
       static_cast<double>(matches) / static_cast<double>(state.iterations() * points.size());
 }
 BENCHMARK(BM_BatchPolygonLayers100k)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Building the query index (trees, polygon grid with its sub-cell masks, line grid) from the
+// snapshot's layers: done once per snapshot, so it is part of what a reload costs.
+void BM_BuildIndex(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(layers::query::SpatialIndex(snapshot().layers()));
+}
+BENCHMARK(BM_BuildIndex)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -34,7 +34,14 @@ PointLocation locate_in_rings(XY p, std::span<const XY> vertices, std::span<cons
 
 namespace {
 
-// Liang–Barsky: does segment ab meet the closed box?
+double point_box_distance_squared(XY p, const Envelope& box, double sx, double sy) noexcept {
+  const double dx = std::max({box.min_x - p.x, 0.0, p.x - box.max_x}) * sx;
+  const double dy = std::max({box.min_y - p.y, 0.0, p.y - box.max_y}) * sy;
+  return dx * dx + dy * dy;
+}
+
+}  // namespace
+
 bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept {
   double t0 = 0.0;
   double t1 = 1.0;
@@ -55,14 +62,6 @@ bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept {
   return clip(-dx, a.x - box.min_x) && clip(dx, box.max_x - a.x) && clip(-dy, a.y - box.min_y) &&
          clip(dy, box.max_y - a.y) && t0 <= t1;
 }
-
-double point_box_distance_squared(XY p, const Envelope& box, double sx, double sy) noexcept {
-  const double dx = std::max({box.min_x - p.x, 0.0, p.x - box.max_x}) * sx;
-  const double dy = std::max({box.min_y - p.y, 0.0, p.y - box.max_y}) * sy;
-  return dx * dx + dy * dy;
-}
-
-}  // namespace
 
 double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, double sy) noexcept {
   if (segment_meets_box(a, b, box)) return 0.0;

@@ -55,4 +55,7 @@ inline double segment_distance_squared(XY p, XY a, XY b, double sx, double sy, d
 // when they touch.
 double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, double sy) noexcept;
 
+// Does segment ab meet the closed box (Liang–Barsky)?
+bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept;
+
 }  // namespace geo

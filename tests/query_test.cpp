@@ -6,11 +6,15 @@
 #include "geo/prepared.hpp"
 #include "geo/wkb.hpp"
 #include "layers/query/engine.hpp"
+#include "layers/query/polygon_grid.hpp"
 #include "layers/query/site.hpp"
+#include "layers/query/spatial_index.hpp"
 #include "layers/store_reader.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <iomanip>
 #include <random>
 #include <set>
 #include <thread>
@@ -170,6 +174,62 @@ TEST(Locate, AgreesWithPreparedGeosOnEveryPolygonLayerAtDenseSites) {
     }
     ASSERT_EQ(got, expected) << "at " << site.lon << "," << site.lat;
   }
+}
+
+TEST(Locate, AgreesWithPreparedGeosOnCellAndSubCellEdges) {
+  // The polygon grid answers most sites from a sub-cell mask (no outline near the site's sub-cell:
+  // inside or outside for all of it) and clips features to cells. Sites exactly on the lines
+  // between cells and sub-cells, and one ulp either side, over a window of Changchun where
+  // county, group and zone outlines are dense, against GEOS prepared covers.
+  std::vector<std::pair<std::uint32_t, std::vector<geo::PreparedGeometry>>> prepared;
+  for (std::uint32_t l = 0; l < snapshot().layers().size(); ++l) {
+    const auto& layer = snapshot().layers()[l];
+    if (layer.info().geometry_kind != layers::GeometryKind::Polygon) continue;
+    std::vector<geo::PreparedGeometry> features;
+    for (const auto& f : layer.features()) features.emplace_back(f.geometry.clone());
+    prepared.emplace_back(l, std::move(features));
+  }
+  const layers::query::CellLayout& layout = snapshot().index().grid().layout();
+  const double step = layout.cell / layers::query::CellLayout::kSubSide;
+  const auto first_x = static_cast<int>((125.15 - layout.bounds.min_x) / step);
+  const auto first_y = static_cast<int>((43.75 - layout.bounds.min_y) / step);
+  int tested = 0;
+  int inside_somewhere = 0;
+  for (int i = 0; i < 48; ++i) {
+    for (int j = 0; j < 48; ++j) {
+      // The lattice's own arithmetic, as CellLayout::sub_box computes an edge.
+      const auto column =
+          static_cast<std::uint32_t>((first_x + i) / static_cast<int>(layers::query::CellLayout::kSubSide));
+      const auto row =
+          static_cast<std::uint32_t>((first_y + j) / static_cast<int>(layers::query::CellLayout::kSubSide));
+      const geo::Envelope sub =
+          layout.sub_box(column, row, static_cast<std::uint32_t>(((first_y + j) % 4) * 4 + (first_x + i) % 4));
+      for (const double x : {sub.min_x, std::nextafter(sub.min_x, 0.0), std::nextafter(sub.min_x, 1e3)}) {
+        for (const double y : {sub.min_y, std::nextafter(sub.min_y, 0.0), std::nextafter(sub.min_y, 1e3),
+                               0.5 * (sub.min_y + sub.max_y)}) {
+          const geo::LonLat site{x, y};
+          const auto result = layers::query::locate(snapshot(), site, {.layers = {}, .with_nearest = false});
+          const geo::Geometry point = geo::make_point(site.lon, site.lat);
+          std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
+          for (const auto& [l, features] : prepared) {
+            for (std::uint32_t f = 0; f < features.size(); ++f) {
+              if (features[f].covers(point)) expected.insert({l, f});
+            }
+          }
+          std::set<std::pair<std::uint32_t, std::uint32_t>> got;
+          for (const auto& m : result.matches) {
+            if (snapshot().layers()[m.layer].info().geometry_kind == layers::GeometryKind::Polygon)
+              got.insert({m.layer, m.feature});
+          }
+          ASSERT_EQ(got, expected) << std::setprecision(17) << "at " << site.lon << "," << site.lat;
+          ++tested;
+          inside_somewhere += expected.size() > 2 ? 1 : 0;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(tested, 48 * 48 * 12);
+  EXPECT_GT(inside_somewhere, tested / 4);  // the window is not empty land
 }
 
 TEST(Locate, AgreesWithGeosBeyondThePlanningArea) {

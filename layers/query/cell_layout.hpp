@@ -11,6 +11,10 @@
 namespace layers::query {
 
 struct CellLayout {
+  // Each cell is split into kSubSide × kSubSide sub-cells, numbered row by row (PolygonGrid keeps
+  // per sub-cell whether an outline crosses it).
+  static constexpr std::uint32_t kSubSide = 4;
+
   geo::Envelope bounds;
   double cell = 1;  // degrees
   std::uint32_t columns = 0;
@@ -34,6 +38,19 @@ struct CellLayout {
     id = r * columns + c;
     return true;
   }
+  // The same, and the sub-cell of p in it.
+  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& id, std::uint32_t& sub) const noexcept {
+    if (size() == 0 || !bounds.contains(p.x, p.y)) return false;
+    const double fx = (p.x - bounds.min_x) / cell;
+    const double fy = (p.y - bounds.min_y) / cell;
+    const auto c = std::min(columns - 1, static_cast<std::uint32_t>(fx));
+    const auto r = std::min(rows - 1, static_cast<std::uint32_t>(fy));
+    const auto sx = std::min(kSubSide - 1, static_cast<std::uint32_t>((fx - c) * kSubSide));
+    const auto sy = std::min(kSubSide - 1, static_cast<std::uint32_t>((fy - r) * kSubSide));
+    id = r * columns + c;
+    sub = sy * kSubSide + sx;
+    return true;
+  }
   // The column or row of a coordinate, clamped into the grid.
   [[nodiscard]] std::uint32_t column_of(double x) const noexcept {
     return static_cast<std::uint32_t>(std::clamp(std::floor((x - bounds.min_x) / cell), 0.0, columns - 1.0));
@@ -47,6 +64,12 @@ struct CellLayout {
   [[nodiscard]] geo::Envelope box(std::uint32_t column, std::uint32_t row) const noexcept {
     return {bounds.min_x + column * cell, bounds.min_y + row * cell, bounds.min_x + (column + 1) * cell,
             bounds.min_y + (row + 1) * cell};
+  }
+  [[nodiscard]] geo::Envelope sub_box(std::uint32_t column, std::uint32_t row, std::uint32_t sub) const noexcept {
+    const double step = cell / kSubSide;
+    const double x = bounds.min_x + column * cell + (sub % kSubSide) * step;
+    const double y = bounds.min_y + row * cell + (sub / kSubSide) * step;
+    return {x, y, x + step, y + step};
   }
 };
 

@@ -13,6 +13,47 @@
 namespace layers::query {
 namespace {
 
+// Cells are clipped, and sub-cells classified, over their box grown by this much (about 0.1 mm).
+// A site's cell and sub-cell come from a division that can round it across their edge by an ulp
+// or so (1e-14° at these longitudes); within the grown box the clipped outline is the feature's
+// own, not the clip's, and a sub-cell said to be clear of outlines is clear of them there too.
+constexpr double kEdgeMarginDeg = 1e-9;
+
+geo::Envelope grown(const geo::Envelope& box, double by) {
+  return {box.min_x - by, box.min_y - by, box.max_x + by, box.max_y + by};
+}
+
+// For an entry's clipped rings in cell (column, row): bit s of the low half set if no edge comes
+// near sub-cell s, and then bit s of the high half set if the sub-cell lies inside the rings.
+std::uint32_t sub_cell_mask(const CellLayout& layout, std::uint32_t column, std::uint32_t row,
+                            std::span<const geo::XY> vertices, std::span<const std::uint32_t> ring_ends) {
+  constexpr std::uint32_t kSubCells = CellLayout::kSubSide * CellLayout::kSubSide;
+  std::uint32_t crossed = 0;
+  std::uint32_t start = 0;
+  for (const std::uint32_t end : ring_ends) {
+    for (std::uint32_t i = start + 1; i < end; ++i) {
+      for (std::uint32_t sub = 0; sub < kSubCells; ++sub) {
+        if (((crossed >> sub) & 1U) != 0) continue;
+        // Twice the margin: the sites assigned to the sub-cell lie within one margin of it.
+        if (geo::segment_meets_box(vertices[i - 1], vertices[i],
+                                   grown(layout.sub_box(column, row, sub), 2 * kEdgeMarginDeg))) {
+          crossed |= 1U << sub;
+        }
+      }
+    }
+    start = end;
+  }
+  std::uint32_t mask = 0;
+  for (std::uint32_t sub = 0; sub < kSubCells; ++sub) {
+    if (((crossed >> sub) & 1U) != 0) continue;
+    const geo::Envelope box = layout.sub_box(column, row, sub);
+    const geo::XY centre{0.5 * (box.min_x + box.max_x), 0.5 * (box.min_y + box.max_y)};
+    mask |= 1U << sub;
+    if (geo::locate_in_rings(centre, vertices, ring_ends) == geo::PointLocation::Inside) mask |= 1U << (sub + 16);
+  }
+  return mask;
+}
+
 // An entry before the grid is laid out: its clipped rings sit in a scratch pool until the entries
 // are sorted into cell order.
 struct PendingEntry {
@@ -23,6 +64,7 @@ struct PendingEntry {
   std::uint32_t scratch_vertex;  // Box: index of its corners; Rings: first vertex, in the pool
   std::uint32_t scratch_ring;    // Rings: first ring end (absolute in the pool)
   std::uint32_t rings;
+  std::uint32_t sub_cells;  // Rings: sub_cell_mask
 };
 
 }  // namespace
@@ -50,33 +92,33 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
       const Piece& piece = li.pieces[p];
       const geo::Envelope& box = li.piece_boxes[p];
       if (!box.intersects(bounds)) continue;
-      const std::uint32_t c0 = layout_.column_of(box.min_x);
-      const std::uint32_t c1 = layout_.column_of(box.max_x);
-      const std::uint32_t r0 = layout_.row_of(box.min_y);
-      const std::uint32_t r1 = layout_.row_of(box.max_y);
+      const std::uint32_t c0 = layout_.column_of(box.min_x - kEdgeMarginDeg);
+      const std::uint32_t c1 = layout_.column_of(box.max_x + kEdgeMarginDeg);
+      const std::uint32_t r0 = layout_.row_of(box.min_y - kEdgeMarginDeg);
+      const std::uint32_t r1 = layout_.row_of(box.max_y + kEdgeMarginDeg);
       for (std::uint32_t r = r0; r <= r1; ++r) {
         for (std::uint32_t c = c0; c <= c1; ++c) {
-          const geo::Envelope cell = layout_.box(c, r);
+          const geo::Envelope cell = grown(layout_.box(c, r), kEdgeMarginDeg);
           const std::uint32_t id = layout_.id(c, r);
           const auto vertex = static_cast<std::uint32_t>(pool.size());
           if (piece.fills_box) {
             const bool whole = box.min_x <= cell.min_x && box.max_x >= cell.max_x && box.min_y <= cell.min_y &&
                                box.max_y >= cell.max_y;
             if (whole) {
-              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0});
+              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0, 0});
             } else {
               pool.push_back({box.min_x, box.min_y});
               pool.push_back({box.max_x, box.max_y});
-              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Box), vertex, 0, 0});
+              pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Box), vertex, 0, 0, 0});
             }
             continue;
           }
-          // The part of the piece inside the (closed) cell.
+          // The part of the piece inside the (closed, grown) cell.
           const geo::Geometry clipped = geo::polygonal_part(geo::clip_by_rect(li.piece_shapes[p], cell));
           if (clipped.is_empty()) continue;
           const double cell_area = (cell.max_x - cell.min_x) * (cell.max_y - cell.min_y);
           if (geo::area(clipped) >= cell_area * (1.0 - 1e-12)) {
-            pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0});
+            pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Full), 0, 0, 0, 0});
             continue;
           }
           const auto first_ring = static_cast<std::uint32_t>(pool_ring_ends.size());
@@ -84,8 +126,12 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
             pool.insert(pool.end(), ring.begin(), ring.end());
             pool_ring_ends.push_back(static_cast<std::uint32_t>(pool.size()) - vertex);
           });
-          pending.push_back({id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), vertex, first_ring,
-                             static_cast<std::uint32_t>(pool_ring_ends.size()) - first_ring});
+          const auto rings = static_cast<std::uint32_t>(pool_ring_ends.size()) - first_ring;
+          const std::span<const std::uint32_t> ends(pool_ring_ends.data() + first_ring, rings);
+          const std::uint32_t mask =
+              sub_cell_mask(layout_, c, r, std::span<const geo::XY>(pool.data() + vertex, ends.back()), ends);
+          pending.push_back(
+              {id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), vertex, first_ring, rings, mask});
         }
       }
     }
@@ -122,9 +168,13 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
       records_.push_back(header);
       const std::uint32_t vertices = pool_ring_ends[e.scratch_ring + e.rings - 1];
       vertices_.insert(vertices_.end(), pool.begin() + e.scratch_vertex, pool.begin() + e.scratch_vertex + vertices);
-      for (std::uint32_t k = 0; k < e.rings; k += 4) {
+      // Payload words: the sub-cell mask, then the ring ends.
+      std::vector<std::uint32_t> words{e.sub_cells};
+      words.insert(words.end(), pool_ring_ends.begin() + e.scratch_ring,
+                   pool_ring_ends.begin() + e.scratch_ring + e.rings);
+      for (std::size_t k = 0; k < words.size(); k += 4) {
         Record r{};
-        for (std::uint32_t j = 0; j < 4 && k + j < e.rings; ++j) r[j] = pool_ring_ends[e.scratch_ring + k + j];
+        for (std::size_t j = 0; j < 4 && k + j < words.size(); ++j) r[j] = words[k + j];
         records_.push_back(r);
       }
     } else {
@@ -149,7 +199,9 @@ void PolygonGrid::prefetch(geo::XY p) const noexcept {
 
 bool PolygonGrid::covering(const geo::XY& p, std::vector<Hit>& out) const {
   std::uint32_t cell = 0;
-  if (cells_.empty() || !layout_.cell_of(p, cell)) return false;
+  std::uint32_t sub = 0;
+  if (cells_.empty() || !layout_.cell_of(p, cell, sub)) return false;
+  const std::uint32_t sub_bit = 1U << sub;
   const std::size_t first_out = out.size();
   const CellStart start = cells_[cell];
   // The cell's vertices are needed right after its first records: ask for them now.
@@ -163,7 +215,7 @@ bool PolygonGrid::covering(const geo::XY& p, std::vector<Hit>& out) const {
     const auto kind = static_cast<Kind>(header[1] >> 16);
     const std::uint32_t rings = header[3];
     const Record* const payload = r + 1;
-    r = payload + (kind == Kind::Box ? 2 : kind == Kind::Rings ? (rings + 3) / 4 : 0);
+    r = payload + (kind == Kind::Box ? 2 : kind == Kind::Rings ? (rings + 4) / 4 : 0);
     if (out.size() > first_out && out.back().layer == layer && out.back().feature == feature) continue;
     bool covered = false;
     switch (kind) {
@@ -175,8 +227,14 @@ bool PolygonGrid::covering(const geo::XY& p, std::vector<Hit>& out) const {
         break;
       }
       case Kind::Rings: {
-        // The ring ends are the payload's words, back to back.
-        const std::span<const std::uint32_t> ends(payload->data(), rings);
+        // The payload's words, back to back: the sub-cell mask, then the ring ends. Most sites lie
+        // in a sub-cell that no outline crosses, and the mask answers for them.
+        const std::uint32_t mask = (*payload)[0];
+        if ((mask & sub_bit) != 0) {
+          covered = ((mask >> 16) & sub_bit) != 0;
+          break;
+        }
+        const std::span<const std::uint32_t> ends(payload->data() + 1, rings);
         covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + header[2], ends.back()), ends) !=
                   geo::PointLocation::Outside;
         break;

@@ -4,7 +4,9 @@
 //   Full  — the cell lies inside the feature: no test at all;
 //   Box   — a box that the feature fills covers part of the cell: a point-in-box test;
 //   Rings — the feature's outline crosses the cell: point-in-polygon on the part of the feature
-//           inside the cell (clipped, so a few dozen vertices at most).
+//           inside the cell (clipped, so a few dozen vertices at most), unless the site's
+//           sub-cell (CellLayout::kSubSide² per cell) is one no outline crosses, for which the
+//           entry records inside or outside.
 // Built from the subdivided pieces (spatial_index.hpp) over a given extent; read-only afterwards.
 //
 // Memory layout, because a locate at a random site is bound by cache misses, not arithmetic: all
@@ -50,7 +52,8 @@ class PolygonGrid {
   // 16-byte records. An entry is a header record,
   //   {feature, layer | kind << 16, first vertex (Rings), ring count (Rings)},
   // followed by its payload: Box, two records holding its min and max corners as doubles; Rings,
-  // ⌈rings / 4⌉ records of ring ends relative to its first vertex.
+  // ⌈(rings + 1) / 4⌉ records of words: the sub-cell mask (low half: sub-cells no outline comes
+  // near; high half: those of them inside), then the ring ends relative to its first vertex.
   using Record = std::array<std::uint32_t, 4>;
   static_assert(sizeof(Record) == 16);
 
