@@ -141,38 +141,57 @@ TEST(Locate, AgreesWithGeosCoversOnRandomSites) {
   }
 }
 
+// Every feature of every polygon layer, prepared for GEOS covers: the reference the engine's own
+// point-in-polygon is checked against.
+struct PreparedPolygonLayers {
+  std::vector<std::pair<std::uint32_t, std::vector<geo::PreparedGeometry>>> layers;
+
+  PreparedPolygonLayers() {
+    for (std::uint32_t l = 0; l < snapshot().layers().size(); ++l) {
+      const auto& layer = snapshot().layers()[l];
+      if (layer.info().geometry_kind != layers::GeometryKind::Polygon) continue;
+      std::vector<geo::PreparedGeometry> features;
+      for (const auto& f : layer.features()) features.emplace_back(f.geometry.clone());
+      layers.emplace_back(l, std::move(features));
+    }
+  }
+  // (layer, feature) of every polygon covering the site.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> covering(geo::LonLat site) const {
+    const geo::Geometry point = geo::make_point(site.lon, site.lat);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (const auto& [l, features] : layers) {
+      for (std::uint32_t f = 0; f < features.size(); ++f) {
+        if (features[f].covers(point)) out.insert({l, f});
+      }
+    }
+    return out;
+  }
+};
+
+// (layer, feature) of the engine's polygon matches at the site.
+std::set<std::pair<std::uint32_t, std::uint32_t>> polygon_matches(geo::LonLat site) {
+  const auto result = layers::query::locate(snapshot(), site, {.layers = {}, .with_nearest = false});
+  std::set<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& m : result.matches) {
+    if (snapshot().layers()[m.layer].info().geometry_kind == layers::GeometryKind::Polygon)
+      out.insert({m.layer, m.feature});
+  }
+  return out;
+}
+
 TEST(Locate, AgreesWithPreparedGeosOnEveryPolygonLayerAtDenseSites) {
   // 4000 sites over the grid's extent (the planning area's box plus its margin), every polygon
   // layer, against GEOS prepared covers on the whole features: guards the grid's cell clipping
   // (GEOS 3.11's ClipByRect can drop area where an edge lies along the rectangle).
-  std::vector<std::pair<std::uint32_t, std::vector<geo::PreparedGeometry>>> prepared;
-  for (std::uint32_t l = 0; l < snapshot().layers().size(); ++l) {
-    const auto& layer = snapshot().layers()[l];
-    if (layer.info().geometry_kind != layers::GeometryKind::Polygon) continue;
-    std::vector<geo::PreparedGeometry> features;
-    for (const auto& f : layer.features()) features.emplace_back(f.geometry.clone());
-    prepared.emplace_back(l, std::move(features));
-  }
+  const PreparedPolygonLayers prepared;
   const geo::Envelope area = snapshot().layers()[layer_no("planning_area")].bounds();
   std::mt19937 rng(23);
   std::uniform_real_distribution<double> lon(area.min_x - 0.25, area.max_x + 0.25);
   std::uniform_real_distribution<double> lat(area.min_y - 0.25, area.max_y + 0.25);
   for (int i = 0; i < 4000; ++i) {
     const geo::LonLat site{lon(rng), lat(rng)};
-    const auto result = layers::query::locate(snapshot(), site, {.layers = {}, .with_nearest = false});
-    const geo::Geometry point = geo::make_point(site.lon, site.lat);
-    std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
-    for (const auto& [l, features] : prepared) {
-      for (std::uint32_t f = 0; f < features.size(); ++f) {
-        if (features[f].covers(point)) expected.insert({l, f});
-      }
-    }
-    std::set<std::pair<std::uint32_t, std::uint32_t>> got;
-    for (const auto& m : result.matches) {
-      if (snapshot().layers()[m.layer].info().geometry_kind == layers::GeometryKind::Polygon)
-        got.insert({m.layer, m.feature});
-    }
-    ASSERT_EQ(got, expected) << "at " << site.lon << "," << site.lat;
+    const auto expected = prepared.covering(site);
+    ASSERT_EQ(polygon_matches(site), expected) << "at " << site.lon << "," << site.lat;
   }
 }
 
@@ -181,16 +200,10 @@ TEST(Locate, AgreesWithPreparedGeosOnCellAndSubCellEdges) {
   // inside or outside for all of it) and clips features to cells. Sites exactly on the lines
   // between cells and sub-cells, and one ulp either side, over a window of Changchun where
   // county, group and zone outlines are dense, against GEOS prepared covers.
-  std::vector<std::pair<std::uint32_t, std::vector<geo::PreparedGeometry>>> prepared;
-  for (std::uint32_t l = 0; l < snapshot().layers().size(); ++l) {
-    const auto& layer = snapshot().layers()[l];
-    if (layer.info().geometry_kind != layers::GeometryKind::Polygon) continue;
-    std::vector<geo::PreparedGeometry> features;
-    for (const auto& f : layer.features()) features.emplace_back(f.geometry.clone());
-    prepared.emplace_back(l, std::move(features));
-  }
+  const PreparedPolygonLayers prepared;
   const layers::query::CellLayout& layout = snapshot().index().grid().layout();
-  const double step = layout.cell / layers::query::CellLayout::kSubSide;
+  constexpr int side = layers::query::CellLayout::kSubSide;
+  const double step = layout.cell / side;
   const auto first_x = static_cast<int>((125.15 - layout.bounds.min_x) / step);
   const auto first_y = static_cast<int>((43.75 - layout.bounds.min_y) / step);
   int tested = 0;
@@ -198,30 +211,17 @@ TEST(Locate, AgreesWithPreparedGeosOnCellAndSubCellEdges) {
   for (int i = 0; i < 48; ++i) {
     for (int j = 0; j < 48; ++j) {
       // The lattice's own arithmetic, as CellLayout::sub_box computes an edge.
-      const auto column =
-          static_cast<std::uint32_t>((first_x + i) / static_cast<int>(layers::query::CellLayout::kSubSide));
-      const auto row =
-          static_cast<std::uint32_t>((first_y + j) / static_cast<int>(layers::query::CellLayout::kSubSide));
+      const int lattice_x = first_x + i;
+      const int lattice_y = first_y + j;
       const geo::Envelope sub =
-          layout.sub_box(column, row, static_cast<std::uint32_t>(((first_y + j) % 4) * 4 + (first_x + i) % 4));
+          layout.sub_box(static_cast<std::uint32_t>(lattice_x / side), static_cast<std::uint32_t>(lattice_y / side),
+                         static_cast<std::uint32_t>((lattice_y % side) * side + lattice_x % side));
       for (const double x : {sub.min_x, std::nextafter(sub.min_x, 0.0), std::nextafter(sub.min_x, 1e3)}) {
         for (const double y : {sub.min_y, std::nextafter(sub.min_y, 0.0), std::nextafter(sub.min_y, 1e3),
                                0.5 * (sub.min_y + sub.max_y)}) {
           const geo::LonLat site{x, y};
-          const auto result = layers::query::locate(snapshot(), site, {.layers = {}, .with_nearest = false});
-          const geo::Geometry point = geo::make_point(site.lon, site.lat);
-          std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
-          for (const auto& [l, features] : prepared) {
-            for (std::uint32_t f = 0; f < features.size(); ++f) {
-              if (features[f].covers(point)) expected.insert({l, f});
-            }
-          }
-          std::set<std::pair<std::uint32_t, std::uint32_t>> got;
-          for (const auto& m : result.matches) {
-            if (snapshot().layers()[m.layer].info().geometry_kind == layers::GeometryKind::Polygon)
-              got.insert({m.layer, m.feature});
-          }
-          ASSERT_EQ(got, expected) << std::setprecision(17) << "at " << site.lon << "," << site.lat;
+          const auto expected = prepared.covering(site);
+          ASSERT_EQ(polygon_matches(site), expected) << std::setprecision(17) << "at " << site.lon << "," << site.lat;
           ++tested;
           inside_somewhere += expected.size() > 2 ? 1 : 0;
         }
