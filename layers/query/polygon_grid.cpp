@@ -23,15 +23,27 @@ geo::Envelope grown(const geo::Envelope& box, double by) {
   return {box.min_x - by, box.min_y - by, box.max_x + by, box.max_y + by};
 }
 
-// For an entry's clipped rings in cell (column, row): bit s of the low half set if no edge comes
-// near sub-cell s, and then bit s of the high half set if the sub-cell lies inside the rings.
+// Is ab an edge the clip added along the (grown) cell's border, rather than part of the feature's
+// outline? ClipByRect writes such edges with the rectangle's own coordinates.
+bool along_border(geo::XY a, geo::XY b, const geo::Envelope& clip) {
+  return (a.x == b.x && (a.x == clip.min_x || a.x == clip.max_x)) ||
+         (a.y == b.y && (a.y == clip.min_y || a.y == clip.max_y));
+}
+
+// For an entry's rings clipped to `clip`, cell (column, row) grown by kEdgeMarginDeg: bit s of the
+// low half set if no edge of the feature's outline comes near sub-cell s, and then bit s of the
+// high half set if the sub-cell lies inside the rings. The clip's own edges along the border do
+// not count: every site answered from this cell lies within the clip, so they never separate a
+// site from its sub-cell's centre.
 std::uint32_t sub_cell_mask(const CellLayout& layout, std::uint32_t column, std::uint32_t row,
-                            std::span<const geo::XY> vertices, std::span<const std::uint32_t> ring_ends) {
+                            const geo::Envelope& clip, std::span<const geo::XY> vertices,
+                            std::span<const std::uint32_t> ring_ends) {
   constexpr std::uint32_t kSubCells = CellLayout::kSubSide * CellLayout::kSubSide;
   std::uint32_t crossed = 0;
   std::uint32_t start = 0;
   for (const std::uint32_t end : ring_ends) {
     for (std::uint32_t i = start + 1; i < end; ++i) {
+      if (along_border(vertices[i - 1], vertices[i], clip)) continue;
       for (std::uint32_t sub = 0; sub < kSubCells; ++sub) {
         if (((crossed >> sub) & 1U) != 0) continue;
         // Twice the margin: the sites assigned to the sub-cell lie within one margin of it.
@@ -129,7 +141,7 @@ PolygonGrid::PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg,
           const auto rings = static_cast<std::uint32_t>(pool_ring_ends.size()) - first_ring;
           const std::span<const std::uint32_t> ends(pool_ring_ends.data() + first_ring, rings);
           const std::uint32_t mask =
-              sub_cell_mask(layout_, c, r, std::span<const geo::XY>(pool.data() + vertex, ends.back()), ends);
+              sub_cell_mask(layout_, c, r, cell, std::span<const geo::XY>(pool.data() + vertex, ends.back()), ends);
           pending.push_back(
               {id, l, piece.feature, static_cast<std::uint8_t>(Kind::Rings), vertex, first_ring, rings, mask});
         }
