@@ -328,7 +328,6 @@ void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const
 }  // namespace
 
 void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& work) {
-  thread_local std::vector<PolygonGrid::Hit> hits;
   work.site = site;
   work.matches.clear();
   work.nearest.clear();
@@ -349,22 +348,22 @@ void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const Locate
     line_layers_at(snapshot, p, site, options, mask, work);
   }
 
-  // Every polygon layer at once, from the grid; beyond it, layer by layer from the trees.
-  hits.clear();
-  if (!index.grid().covering(p, hits)) {  // the grid's hits are already in layer/feature order
+  // Every polygon layer at once, from the grid; beyond it, layer by layer from the trees. Both
+  // report in layer, then feature order.
+  auto take = [&](std::uint32_t layer, std::uint32_t feature) {
+    if (static_cast<int>(layer) == admin && work.county == nullptr && index.is_county(feature)) {
+      work.county = &layers[layer].features()[feature];
+    }
+    if (in_mask(mask, layer, options.layers)) work.matches.push_back({layer, feature, 0.0, site});
+  };
+  if (!index.grid().covering(p, take)) {
     thread_local std::vector<std::uint32_t> features;
     for (std::uint32_t l = 0; l < layers.size(); ++l) {
       if (index.layer(l).kind != GeometryKind::Polygon) continue;
       features.clear();
       covering_features(index.layer(l), p, features);
-      for (const auto f : features) hits.push_back({l, f});
+      for (const auto f : features) take(l, f);
     }
-  }
-  for (const auto& hit : hits) {
-    if (static_cast<int>(hit.layer) == admin && work.county == nullptr && index.is_county(hit.feature)) {
-      work.county = &layers[hit.layer].features()[hit.feature];
-    }
-    if (in_mask(mask, hit.layer, options.layers)) work.matches.push_back({hit.layer, hit.feature, 0.0, site});
   }
   if (any_line_wanted) {
     // Layer order, then feature order, whatever path found the match (polygon layers alone are

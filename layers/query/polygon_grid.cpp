@@ -209,54 +209,6 @@ void PolygonGrid::prefetch(geo::XY p) const noexcept {
   __builtin_prefetch(vertices_.data() + start.vertex);
 }
 
-bool PolygonGrid::covering(const geo::XY& p, std::vector<Hit>& out) const {
-  std::uint32_t cell = 0;
-  std::uint32_t sub = 0;
-  if (cells_.empty() || !layout_.cell_of(p, cell, sub)) return false;
-  const std::uint32_t sub_bit = 1U << sub;
-  const std::size_t first_out = out.size();
-  const CellStart start = cells_[cell];
-  // The cell's vertices are needed right after its first records: ask for them now.
-  __builtin_prefetch(vertices_.data() + start.vertex);
-  const Record* const end = records_.data() + cells_[cell + 1].record;
-  const Record* r = records_.data() + start.record;
-  while (r != end) {
-    const Record& header = *r;
-    const std::uint32_t feature = header[0];
-    const auto layer = header[1] & 0xffffU;
-    const auto kind = static_cast<Kind>(header[1] >> 16);
-    const std::uint32_t rings = header[3];
-    const Record* const payload = r + 1;
-    r = payload + (kind == Kind::Box ? 2 : kind == Kind::Rings ? (rings + 4) / 4 : 0);
-    if (out.size() > first_out && out.back().layer == layer && out.back().feature == feature) continue;
-    bool covered = false;
-    switch (kind) {
-      case Kind::Full: covered = true; break;
-      case Kind::Box: {
-        const auto lo = std::bit_cast<geo::XY>(payload[0]);
-        const auto hi = std::bit_cast<geo::XY>(payload[1]);
-        covered = p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
-        break;
-      }
-      case Kind::Rings: {
-        // The payload's words, back to back: the sub-cell mask, then the ring ends. Most sites lie
-        // in a sub-cell that no outline crosses, and the mask answers for them.
-        const std::uint32_t mask = (*payload)[0];
-        if ((mask & sub_bit) != 0) {
-          covered = ((mask >> 16) & sub_bit) != 0;
-          break;
-        }
-        const std::span<const std::uint32_t> ends(payload->data() + 1, rings);
-        covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + header[2], ends.back()), ends) !=
-                  geo::PointLocation::Outside;
-        break;
-      }
-    }
-    if (covered) out.push_back({layer, feature});
-  }
-  return true;
-}
-
 std::size_t PolygonGrid::memory_bytes() const noexcept {
   return cells_.size() * sizeof(CellStart) + records_.size() * sizeof(Record) + vertices_.size() * sizeof(geo::XY);
 }

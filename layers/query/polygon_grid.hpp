@@ -14,11 +14,15 @@
 // its box corners or ring ends right behind it) and its clipped vertices. A lookup misses the cache
 // on the cell's start and then on the two runs together, which the hardware prefetcher streams.
 #include "geo/coord.hpp"
+#include "geo/planar.hpp"
 #include "layers/query/cell_layout.hpp"
 #include "layers/query/spatial_index.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <limits>
+#include <span>
 #include <vector>
 
 namespace layers::query {
@@ -30,14 +34,12 @@ class PolygonGrid {
   // `extent` (clipped to the polygons' bounds).
   PolygonGrid(const std::vector<LayerIndex>& layers, double cell_deg, const geo::Envelope& extent);
 
-  struct Hit {
-    std::uint32_t layer;
-    std::uint32_t feature;
-  };
-  // Appends the (layer, feature) pairs covering p (boundary included), in layer then feature
-  // order, without duplicates. False, with nothing appended, if p is outside the grid: the caller
-  // asks the layers' trees instead.
-  bool covering(const geo::XY& p, std::vector<Hit>& out) const;
+  // Calls on_hit(layer, feature) for each feature covering p (boundary included), in layer then
+  // feature order, without duplicates. False, with no call, if p is outside the grid: the caller
+  // asks the layers' trees instead. A template, so that the caller's handling of a hit is inlined
+  // into the loop rather than gathered in a list first (the hot path of every locate).
+  template <class OnHit>
+  bool covering(const geo::XY& p, OnHit&& on_hit) const;
   // Starts fetching p's cell into the cache.
   void prefetch(geo::XY p) const noexcept;
 
@@ -68,5 +70,60 @@ class PolygonGrid {
   std::vector<geo::XY> vertices_;
   std::size_t entry_count_ = 0;
 };
+
+template <class OnHit>
+bool PolygonGrid::covering(const geo::XY& p, OnHit&& on_hit) const {
+  std::uint32_t cell = 0;
+  std::uint32_t sub = 0;
+  if (cells_.empty() || !layout_.cell_of(p, cell, sub)) return false;
+  const std::uint32_t sub_bit = 1U << sub;
+  const CellStart start = cells_[cell];
+  // The cell's vertices are needed right after its first records: ask for them now.
+  __builtin_prefetch(vertices_.data() + start.vertex);
+  const Record* const end = records_.data() + cells_[cell + 1].record;
+  const Record* r = records_.data() + start.record;
+  // Entries are sorted by (layer, feature, kind): a feature already found can only be the last.
+  std::uint32_t last_layer = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t last_feature = 0;
+  while (r != end) {
+    const Record& header = *r;
+    const std::uint32_t feature = header[0];
+    const auto layer = header[1] & 0xffffU;
+    const auto kind = static_cast<Kind>(header[1] >> 16);
+    const std::uint32_t rings = header[3];
+    const Record* const payload = r + 1;
+    r = payload + (kind == Kind::Box ? 2 : kind == Kind::Rings ? (rings + 4) / 4 : 0);
+    if (layer == last_layer && feature == last_feature) continue;
+    bool covered = false;
+    switch (kind) {
+      case Kind::Full: covered = true; break;
+      case Kind::Box: {
+        const auto lo = std::bit_cast<geo::XY>(payload[0]);
+        const auto hi = std::bit_cast<geo::XY>(payload[1]);
+        covered = p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
+        break;
+      }
+      case Kind::Rings: {
+        // The payload's words, back to back: the sub-cell mask, then the ring ends. Most sites lie
+        // in a sub-cell that no outline crosses, and the mask answers for them.
+        const std::uint32_t mask = (*payload)[0];
+        if ((mask & sub_bit) != 0) {
+          covered = ((mask >> 16) & sub_bit) != 0;
+          break;
+        }
+        const std::span<const std::uint32_t> ends(payload->data() + 1, rings);
+        covered = geo::locate_in_rings(p, std::span<const geo::XY>(vertices_.data() + header[2], ends.back()), ends) !=
+                  geo::PointLocation::Outside;
+        break;
+      }
+    }
+    if (covered) {
+      last_layer = layer;
+      last_feature = feature;
+      on_hit(layer, feature);
+    }
+  }
+  return true;
+}
 
 }  // namespace layers::query
