@@ -7,7 +7,8 @@
 
 namespace geo {
 
-BoxIndex::BoxIndex(std::span<const Envelope> boxes, std::uint32_t node_size) : node_size_(std::clamp(node_size, 2U, kMaxNodeSize)) {
+BoxIndex::BoxIndex(std::span<const Envelope> boxes, std::uint32_t node_size)
+    : node_size_(std::clamp(node_size, 2U, kMaxNodeSize)) {
   if (boxes.empty()) return;
   const auto n = static_cast<std::uint32_t>(boxes.size());
   if (boxes.size() != n) throw std::length_error("BoxIndex: too many boxes");
@@ -49,6 +50,27 @@ BoxIndex::BoxIndex(std::span<const Envelope> boxes, std::uint32_t node_size) : n
     level_count = parents;
   } while (level_count > 1);
   level_start_.push_back(level_begin + level_count);
+}
+
+BoxIndex::BoxIndex(std::span<const Envelope> boxes, std::span<const std::uint32_t> groups, std::uint32_t node_size)
+    : BoxIndex(boxes, node_size) {
+  if (groups.size() != boxes.size()) throw std::invalid_argument("BoxIndex: one group per box is needed");
+  if (boxes_.empty()) return;
+  groups_.resize(boxes_.size());
+  for (std::size_t i = 0; i < ids_.size(); ++i) groups_[i] = groups[ids_[i]];
+  for (std::size_t level = 1; level + 1 < level_start_.size(); ++level) {
+    const std::uint32_t children = level_start_[level - 1];
+    const std::uint32_t child_end = level_start_[level];
+    for (std::uint32_t node = level_start_[level]; node < level_start_[level + 1]; ++node) {
+      const std::uint32_t first = children + (node - level_start_[level]) * node_size_;
+      const std::uint32_t last = std::min(first + node_size_, child_end);
+      std::uint32_t group = groups_[first];
+      for (std::uint32_t c = first + 1; c < last && group != kMixedGroups; ++c) {
+        if (groups_[c] != group) group = kMixedGroups;
+      }
+      groups_[node] = group;
+    }
+  }
 }
 
 std::vector<std::uint32_t> BoxIndex::query(const Envelope& box) const {

@@ -111,7 +111,16 @@ void nearest_candidates(const LayerIndex& index, geo::XY site, const geo::LocalM
     for (std::uint32_t id = 0; id < index.segments.size(); ++id) (void)visit(id, 0.0);
     return;
   }
-  index.segment_index.nearest_first(bound, visit, heap);
+  // A subtree of one feature is skipped once that feature is excluded, or found at a distance its
+  // bound cannot beat: without this a search for the 3 nearest rivers walked every segment of the
+  // 2 nearest out to the 3rd's distance.
+  auto prune = [&](std::uint32_t feature, double lower) {
+    if (lower > worst()) return false;  // the search is over: let visit() say so
+    if (std::find(skip.begin(), skip.end(), feature) != skip.end()) return true;
+    const auto it = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.feature == feature; });
+    return it != best.end() && it->d2 <= lower;
+  };
+  index.segment_index.nearest_first(bound, visit, heap, prune);
 }
 
 struct Closest {
@@ -148,10 +157,11 @@ Closest final_distance(const LayerIndex& index, geo::XY site, const geo::LocalMe
       if (s.feature == feature) consider(s);
     }
   } else {
-    index.segment_index.query(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, [&](std::uint32_t id) {
-      if (index.segments[id].feature == feature) consider(index.segments[id]);
-      return true;
-    });
+    index.segment_index.query_group(geo::Envelope{site.x - dx, site.y - dy, site.x + dx, site.y + dy}, feature,
+                                    [&](std::uint32_t id) {
+                                      if (index.segments[id].feature == feature) consider(index.segments[id]);
+                                      return true;
+                                    });
   }
   return {geodesic().distance_m_fast({site.x, site.y}, {best_point.x, best_point.y}), best_point};
 }

@@ -68,12 +68,15 @@ LayerIndex build_layer(const Layer& layer) {
   index.piece_index = geo::BoxIndex(piece_boxes);
   index.piece_boxes = std::move(piece_boxes);
   std::vector<geo::Envelope> segment_boxes;
+  std::vector<std::uint32_t> segment_features;  // nearest() skips subtrees of a feature already found
   segment_boxes.reserve(index.segments.size());
+  segment_features.reserve(index.segments.size());
   for (const auto& s : index.segments) {
     segment_boxes.push_back(
         {std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x), std::max(s.a.y, s.b.y)});
+    segment_features.push_back(s.feature);
   }
-  index.segment_index = geo::BoxIndex(segment_boxes);
+  index.segment_index = geo::BoxIndex(segment_boxes, segment_features);
   return index;
 }
 
