@@ -60,6 +60,11 @@ class BoxIndex {
   void nearest_first(Bound&& bound, Visit&& visit, std::vector<HeapEntry>& heap, Prune&& prune) const;
 
  private:
+  // Depth-first over the nodes whose box meets `query` and for which enter(node) holds (node: its
+  // position in boxes_), calling visit(item) at the leaves until it returns false.
+  template <typename Enter, typename Visit>
+  void walk(const Envelope& query, Enter&& enter, Visit&& visit) const;
+
   std::uint32_t node_size_ = 16;
   std::vector<Envelope> boxes_;             // all levels, leaves first, root last
   std::vector<std::uint32_t> ids_;          // input position of each leaf
@@ -68,8 +73,8 @@ class BoxIndex {
                                             // under the node, or kMixedGroups
 };
 
-template <typename Visit>
-void BoxIndex::query(const Envelope& query, Visit&& visit) const {
+template <typename Enter, typename Visit>
+void BoxIndex::walk(const Envelope& query, Enter&& enter, Visit&& visit) const {
   if (boxes_.empty() || query.is_null()) return;
   struct Node {
     std::uint32_t level;
@@ -83,7 +88,8 @@ void BoxIndex::query(const Envelope& query, Visit&& visit) const {
   stack[size++] = {static_cast<std::uint32_t>(level_start_.size() - 2), 0};
   while (size > 0) {
     const Node node = stack[--size];
-    if (!boxes_[level_start_[node.level] + node.position].intersects(query)) continue;
+    const std::uint32_t at = level_start_[node.level] + node.position;
+    if (!enter(at) || !boxes_[at].intersects(query)) continue;
     if (node.level == 0) {
       if (!visit(ids_[node.position])) return;
       continue;
@@ -96,33 +102,20 @@ void BoxIndex::query(const Envelope& query, Visit&& visit) const {
 }
 
 template <typename Visit>
+void BoxIndex::query(const Envelope& query, Visit&& visit) const {
+  walk(
+      query, [](std::uint32_t) { return true; }, std::forward<Visit>(visit));
+}
+
+template <typename Visit>
 void BoxIndex::query_group(const Envelope& query, std::uint32_t group, Visit&& visit) const {
-  if (boxes_.empty() || query.is_null()) return;
   if (groups_.empty()) {
     this->query(query, std::forward<Visit>(visit));
     return;
   }
-  struct Node {
-    std::uint32_t level;
-    std::uint32_t position;
-  };
-  std::array<Node, kMaxLevels * kMaxNodeSize> stack;  // as in query()
-  std::size_t size = 0;
-  stack[size++] = {static_cast<std::uint32_t>(level_start_.size() - 2), 0};
-  while (size > 0) {
-    const Node node = stack[--size];
-    const std::uint32_t at = level_start_[node.level] + node.position;
-    const std::uint32_t node_group = groups_[at];
-    if ((node_group != group && node_group != kMixedGroups) || !boxes_[at].intersects(query)) continue;
-    if (node.level == 0) {
-      if (!visit(ids_[node.position])) return;
-      continue;
-    }
-    const std::uint32_t child_count = level_start_[node.level] - level_start_[node.level - 1];
-    const std::uint32_t first = node.position * node_size_;
-    const std::uint32_t last = std::min(first + node_size_, child_count);
-    for (std::uint32_t child = last; child > first; --child) stack[size++] = {node.level - 1, child - 1};
-  }
+  walk(
+      query, [&](std::uint32_t at) { return groups_[at] == group || groups_[at] == kMixedGroups; },
+      std::forward<Visit>(visit));
 }
 
 template <typename Bound, typename Visit>
