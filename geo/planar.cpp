@@ -1,6 +1,7 @@
 #include "geo/planar.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace geo {
 
@@ -61,6 +62,86 @@ bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept {
   };
   return clip(-dx, a.x - box.min_x) && clip(dx, box.max_x - a.x) && clip(-dy, a.y - box.min_y) &&
          clip(dy, box.max_y - a.y) && t0 <= t1;
+}
+
+namespace {
+
+// The orientation of c against ab, or 0 where its sign is within rounding error (Shewchuk's
+// filter bound, doubled for margin).
+double orientation(XY a, XY b, XY c) noexcept {
+  const double left = (b.x - a.x) * (c.y - a.y);
+  const double right = (b.y - a.y) * (c.x - a.x);
+  const double det = left - right;
+  return std::abs(det) <= 7e-16 * (std::abs(left) + std::abs(right)) ? 0.0 : det;
+}
+
+// Every edge of one ring set against every edge of the other.
+bool boundaries_may_meet(std::span<const XY> a, std::span<const std::uint32_t> a_ends, std::span<const XY> b,
+                         std::span<const std::uint32_t> b_ends) noexcept {
+  std::uint32_t a_start = 0;
+  for (const std::uint32_t a_end : a_ends) {
+    for (std::uint32_t i = a_start + 1; i < a_end; ++i) {
+      const Envelope edge{std::min(a[i - 1].x, a[i].x), std::min(a[i - 1].y, a[i].y), std::max(a[i - 1].x, a[i].x),
+                          std::max(a[i - 1].y, a[i].y)};
+      std::uint32_t b_start = 0;
+      for (const std::uint32_t b_end : b_ends) {
+        for (std::uint32_t j = b_start + 1; j < b_end; ++j) {
+          if (std::max(b[j - 1].x, b[j].x) < edge.min_x || std::min(b[j - 1].x, b[j].x) > edge.max_x ||
+              std::max(b[j - 1].y, b[j].y) < edge.min_y || std::min(b[j - 1].y, b[j].y) > edge.max_y) {
+            continue;
+          }
+          if (segments_may_meet(a[i - 1], a[i], b[j - 1], b[j])) return true;
+        }
+        b_start = b_end;
+      }
+    }
+    a_start = a_end;
+  }
+  return false;
+}
+
+// Where each ring of `rings` lies against `region`, given that no boundaries meet (so a ring lies
+// wholly inside or wholly outside): by its first vertex.
+bool every_ring_is(PointLocation where, std::span<const XY> rings, std::span<const std::uint32_t> ends,
+                   std::span<const XY> region, std::span<const std::uint32_t> region_ends) noexcept {
+  std::uint32_t start = 0;
+  for (const std::uint32_t end : ends) {
+    if (end > start && locate_in_rings(rings[start], region, region_ends) != where) return false;
+    start = end;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool segments_may_meet(XY a, XY b, XY c, XY d) noexcept {
+  const double o1 = orientation(a, b, c);
+  const double o2 = orientation(a, b, d);
+  const double o3 = orientation(c, d, a);
+  const double o4 = orientation(c, d, b);
+  if (o1 == 0.0 || o2 == 0.0 || o3 == 0.0 || o4 == 0.0) {
+    // Collinear, touching, or too close to call: they may meet if their boxes do.
+    return std::max(a.x, b.x) >= std::min(c.x, d.x) && std::max(c.x, d.x) >= std::min(a.x, b.x) &&
+           std::max(a.y, b.y) >= std::min(c.y, d.y) && std::max(c.y, d.y) >= std::min(a.y, b.y);
+  }
+  return (o1 > 0) != (o2 > 0) && (o3 > 0) != (o4 > 0);
+}
+
+RingsRelation relate_rings(std::span<const XY> outer, std::span<const std::uint32_t> outer_ends,
+                           std::span<const XY> inner, std::span<const std::uint32_t> inner_ends) noexcept {
+  if (outer_ends.empty() || inner_ends.empty()) return RingsRelation::Unknown;
+  if (boundaries_may_meet(outer, outer_ends, inner, inner_ends)) return RingsRelation::Unknown;
+  // No boundary meets the other, so each ring lies wholly on one side of the other set.
+  // Inside: every inner ring inside outer, and no outer ring (a hole, say) inside inner.
+  if (every_ring_is(PointLocation::Inside, inner, inner_ends, outer, outer_ends) &&
+      every_ring_is(PointLocation::Outside, outer, outer_ends, inner, inner_ends)) {
+    return RingsRelation::Contains;
+  }
+  if (every_ring_is(PointLocation::Outside, inner, inner_ends, outer, outer_ends) &&
+      every_ring_is(PointLocation::Outside, outer, outer_ends, inner, inner_ends)) {
+    return RingsRelation::Disjoint;
+  }
+  return RingsRelation::Unknown;
 }
 
 double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, double sy) noexcept {

@@ -58,4 +58,16 @@ double segment_box_distance_squared(XY a, XY b, const Envelope& box, double sx, 
 // Does segment ab meet the closed box (Liang–Barsky)?
 bool segment_meets_box(XY a, XY b, const Envelope& box) noexcept;
 
+// Do segments ab and cd meet? Conservative: true also when floating point cannot tell (an
+// orientation within its rounding error bound), never false for segments that touch.
+bool segments_may_meet(XY a, XY b, XY c, XY d) noexcept;
+
+// How one set of rings (a polygon with holes, or several) lies towards another, decided only
+// where it is certain: Contains when `inner` lies in the interior of `outer`, Disjoint when they
+// share no point, else Unknown (crossing, touching, or too close to tell). Both in the
+// locate_in_rings layout.
+enum class RingsRelation { Unknown, Disjoint, Contains };
+RingsRelation relate_rings(std::span<const XY> outer, std::span<const std::uint32_t> outer_ends,
+                           std::span<const XY> inner, std::span<const std::uint32_t> inner_ends) noexcept;
+
 }  // namespace geo

@@ -112,4 +112,93 @@ TEST(Planar, SegmentBoxDistanceMatchesSampling) {
   }
 }
 
+// A ring set from closed rings, in the locate_in_rings layout.
+struct Rings {
+  std::vector<XY> vertices;
+  std::vector<std::uint32_t> ends;
+  Rings& add(std::vector<XY> ring) {
+    ring.push_back(ring.front());
+    vertices.insert(vertices.end(), ring.begin(), ring.end());
+    ends.push_back(static_cast<std::uint32_t>(vertices.size()));
+    return *this;
+  }
+};
+
+geo::RingsRelation relate(const Rings& outer, const Rings& inner) {
+  return geo::relate_rings(outer.vertices, outer.ends, inner.vertices, inner.ends);
+}
+
+Rings square(double x0, double y0, double side) {
+  return Rings{}.add({{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}});
+}
+
+TEST(Planar, RelateRingsCases) {
+  using geo::RingsRelation;
+  const Rings big = square(0, 0, 10);
+  EXPECT_EQ(relate(big, square(2, 2, 3)), RingsRelation::Contains);
+  EXPECT_EQ(relate(big, square(20, 2, 3)), RingsRelation::Disjoint);
+  EXPECT_EQ(relate(big, square(8, 2, 4)), RingsRelation::Unknown);    // crossing
+  EXPECT_EQ(relate(big, square(10, 2, 3)), RingsRelation::Unknown);   // touching outside along an edge
+  EXPECT_EQ(relate(big, square(7, 2, 3)), RingsRelation::Unknown);    // inside, sharing an edge
+  EXPECT_EQ(relate(big, square(10, 10, 3)), RingsRelation::Unknown);  // corner to corner
+  EXPECT_EQ(relate(square(2, 2, 3), big), RingsRelation::Unknown);    // the other way round
+  // A shell with a hole: a parcel in the hole is clear of it; a hole inside the parcel is not.
+  Rings holed = square(0, 0, 10);
+  holed.add({{4, 4}, {6, 4}, {6, 6}, {4, 6}});
+  EXPECT_EQ(relate(holed, square(4.5, 4.5, 1)), RingsRelation::Disjoint);
+  EXPECT_EQ(relate(holed, square(1, 1, 2)), RingsRelation::Contains);
+  EXPECT_EQ(relate(holed, square(3, 3, 4)), RingsRelation::Unknown);
+  // A parcel with a hole around the other's hole: inside (the parcel's hole holds it).
+  Rings parcel = square(3, 3, 4);
+  parcel.add({{3.5, 3.5}, {6.5, 3.5}, {6.5, 6.5}, {3.5, 6.5}});
+  EXPECT_EQ(relate(holed, parcel), RingsRelation::Contains);
+  EXPECT_EQ(relate(Rings{}, big), RingsRelation::Unknown);
+}
+
+TEST(Planar, RelateRingsNeverContradictsGeos) {
+  // Random star polygons against random small quadrilaterals: Contains must mean GEOS finds the
+  // inner one inside (and not touching the boundary), Disjoint that GEOS finds no common point.
+  std::mt19937 rng(31);
+  std::uniform_real_distribution<double> unit(0, 1);
+  int contains = 0;
+  int disjoint = 0;
+  for (int shape = 0; shape < 40; ++shape) {
+    std::vector<XY> star;
+    const int n = 5 + shape % 20;
+    for (int i = 0; i < n; ++i) {
+      const double angle = 2 * M_PI * i / n;
+      const double r = 3 + 5 * unit(rng);
+      star.push_back({10 + r * std::cos(angle), 10 + r * std::sin(angle)});
+    }
+    const Rings outer = Rings{}.add(star);
+    star.push_back(star.front());
+    const geo::Geometry outer_shape = geo::make_polygon(star);
+    for (int q = 0; q < 200; ++q) {
+      const XY c{20 * unit(rng), 20 * unit(rng)};
+      const double s = 0.2 + 2 * unit(rng);
+      std::vector<XY> quad{{c.x, c.y}, {c.x + s, c.y + 0.3 * s * unit(rng)}, {c.x + s, c.y + s}, {c.x, c.y + s}};
+      const Rings inner = Rings{}.add(quad);
+      quad.push_back(quad.front());
+      const geo::Geometry inner_shape = geo::make_polygon(quad);
+      switch (relate(outer, inner)) {
+        case geo::RingsRelation::Contains:
+          ++contains;
+          EXPECT_TRUE(geo::covers(outer_shape, inner_shape)) << shape << " " << q;
+          EXPECT_DOUBLE_EQ(geo::area(geo::intersection(outer_shape, inner_shape)), geo::area(inner_shape));
+          break;
+        case geo::RingsRelation::Disjoint:
+          ++disjoint;
+          EXPECT_FALSE(geo::intersects(outer_shape, inner_shape)) << shape << " " << q;
+          break;
+        case geo::RingsRelation::Unknown:
+          // Undecided only where the star's outline meets the quadrilateral.
+          EXPECT_TRUE(geo::intersects(geo::make_line(star), inner_shape)) << shape << " " << q;
+          break;
+      }
+    }
+  }
+  EXPECT_GT(contains, 500);
+  EXPECT_GT(disjoint, 500);
+}
+
 }  // namespace

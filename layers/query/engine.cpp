@@ -436,14 +436,46 @@ OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, con
 
   OverlapResult result;
   result.parcel_km2 = geo::area_km2(parcel);
+  // The parcel's rings, for the planar shortcut below.
+  std::vector<geo::XY> parcel_vertices;
+  std::vector<std::uint32_t> parcel_ends;
+  geo::for_each_part(parcel, [&](std::span<const geo::XY> ring, bool) {
+    parcel_vertices.insert(parcel_vertices.end(), ring.begin(), ring.end());
+    parcel_ends.push_back(static_cast<std::uint32_t>(parcel_vertices.size()));
+  });
   const auto& all = snapshot.layers();
   for (std::uint32_t l = 0; l < all.size(); ++l) {
     const LayerIndex& li = snapshot.index().layer(l);
     if (li.kind != GeometryKind::Polygon || !wanted(layers, l)) continue;
     std::map<std::uint32_t, double> area_by_feature;
+    std::vector<std::uint32_t> covering;  // features one of whose pieces holds the whole parcel
     li.piece_index.query(env, [&](std::uint32_t id) {
       const Piece& piece = li.pieces[id];
       const geo::Envelope& box = li.piece_boxes[id];
+      if (std::find(covering.begin(), covering.end(), piece.feature) != covering.end()) return true;
+      // Most parcels lie inside a piece or clear of it: decided on the flat rings, the area is the
+      // parcel's or none, and GEOS's overlay is needed only where outlines cross. A feature's
+      // pieces do not overlap, so once one holds the parcel the others add nothing.
+      const geo::XY box_ring[] = {{box.min_x, box.min_y},
+                                  {box.max_x, box.min_y},
+                                  {box.max_x, box.max_y},
+                                  {box.min_x, box.max_y},
+                                  {box.min_x, box.min_y}};
+      const std::uint32_t box_end[] = {5};
+      const std::span<const std::uint32_t> piece_ends =
+          piece.fills_box ? std::span<const std::uint32_t>(box_end)
+                          : std::span<const std::uint32_t>(li.piece_ring_ends.data() + piece.ring_begin,
+                                                           piece.ring_end - piece.ring_begin);
+      const std::span<const geo::XY> piece_vertices =
+          piece.fills_box ? std::span<const geo::XY>(box_ring)
+                          : std::span<const geo::XY>(li.piece_vertices.data() + piece.vertex_begin, piece_ends.back());
+      const geo::RingsRelation relation = geo::relate_rings(piece_vertices, piece_ends, parcel_vertices, parcel_ends);
+      if (relation == geo::RingsRelation::Disjoint) return true;
+      if (relation == geo::RingsRelation::Contains) {
+        area_by_feature[piece.feature] = result.parcel_km2;
+        covering.push_back(piece.feature);
+        return true;
+      }
       const geo::Geometry shape =
           piece.fills_box
               ? geo::make_polygon(std::vector<geo::XY>{
@@ -523,9 +555,10 @@ LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> 
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
   const std::size_t chunk = (sites.size() + threads - 1) / std::max(1U, threads);
 
-  // Along the curve: sites gathered and answers written in that order (sequential memory, each
-  // thread a compact region), then the slots moved to input order in one pass, whose scattered
-  // writes are independent of one another and overlap, unlike inside the locate loop.
+  // In spatial order (see spatial_order): sites gathered and answers written in that order
+  // (sequential memory, each thread a compact region), then the slots moved to input order in one
+  // pass, whose scattered writes are independent of one another and overlap, unlike inside the
+  // locate loop.
   std::vector<std::uint32_t> order;
   if (sites.size() >= kSpatialOrderMin) {
     order = spatial_order(sites, snapshot.index().grid().layout());
@@ -552,9 +585,9 @@ LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> 
       slot.site = site;
       slot.county = work.county;
       slot.part = part_index;
-      slot.match_begin = static_cast<std::uint32_t>(part.matches.size());
+      slot.match_begin = part.matches.size();
       slot.match_count = static_cast<std::uint32_t>(work.matches.size());
-      slot.nearest_begin = static_cast<std::uint32_t>(part.nearest.size());
+      slot.nearest_begin = part.nearest.size();
       slot.nearest_count = static_cast<std::uint32_t>(work.nearest.size());
       part.matches.insert(part.matches.end(), work.matches.begin(), work.matches.end());
       part.nearest.insert(part.nearest.end(), work.nearest.begin(), work.nearest.end());

@@ -92,10 +92,10 @@ class LocateBatch {
   struct Slot {
     geo::LonLat site;
     const Feature* county = nullptr;
+    std::size_t match_begin = 0;  // in its part's lists
+    std::size_t nearest_begin = 0;
     std::uint32_t part = 0;
-    std::uint32_t match_begin = 0;
-    std::uint32_t match_count = 0;
-    std::uint32_t nearest_begin = 0;
+    std::uint32_t match_count = 0;  // a site matches at most every feature once: < 2^32
     std::uint32_t nearest_count = 0;
   };
   std::vector<Part> parts_;
