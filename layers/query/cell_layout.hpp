@@ -30,15 +30,7 @@ struct CellLayout {
 
   [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(columns) * rows; }
 
-  // The cell holding p; false if p is outside the box.
-  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& id) const noexcept {
-    if (size() == 0 || !bounds.contains(p.x, p.y)) return false;
-    const auto c = std::min(columns - 1, static_cast<std::uint32_t>((p.x - bounds.min_x) / cell));
-    const auto r = std::min(rows - 1, static_cast<std::uint32_t>((p.y - bounds.min_y) / cell));
-    id = r * columns + c;
-    return true;
-  }
-  // The same, and the sub-cell of p in it.
+  // The cell holding p, and the sub-cell of p in it; false if p is outside the box.
   [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& id, std::uint32_t& sub) const noexcept {
     if (size() == 0 || !bounds.contains(p.x, p.y)) return false;
     const double fx = (p.x - bounds.min_x) / cell;
@@ -50,6 +42,11 @@ struct CellLayout {
     id = r * columns + c;
     sub = sy * kSubSide + sx;
     return true;
+  }
+  // The cell alone.
+  [[nodiscard]] bool cell_of(geo::XY p, std::uint32_t& id) const noexcept {
+    std::uint32_t sub = 0;
+    return cell_of(p, id, sub);
   }
   // The column or row of a coordinate, clamped into the grid.
   [[nodiscard]] std::uint32_t column_of(double x) const noexcept {

@@ -553,7 +553,7 @@ LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> 
   if (sites.size() > std::numeric_limits<std::uint32_t>::max()) throw InputError("too many sites in one batch");
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
-  const std::size_t chunk = (sites.size() + threads - 1) / std::max(1U, threads);
+  const std::size_t chunk = (sites.size() + threads - 1) / threads;
 
   // In spatial order (see spatial_order): sites gathered and answers written in that order
   // (sequential memory, each thread a compact region), then the slots moved to input order in one

@@ -46,8 +46,6 @@ struct LocateResult {
   const Feature* county = nullptr;  // the admin unit covering the site, if any
   std::vector<Match> matches;       // layer order, then feature order
   std::vector<Match> nearest;       // one per line layer
-
-  LocateView view() const { return {site, county, matches, nearest}; }
 };
 
 LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options = {});
