@@ -6,7 +6,7 @@
 #include "geo/prepared.hpp"
 #include "layers/query/engine.hpp"
 #include "layers/query/spatial_index.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/store/store_reader.hpp"
 
 #include "bench_store.hpp"
 
@@ -18,7 +18,7 @@
 
 namespace {
 
-const layers::Snapshot& snapshot() {
+const layers::ServedSnapshot& snapshot() {
   return bench::store_snapshot();
 }
 

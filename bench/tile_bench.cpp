@@ -8,8 +8,8 @@
 //   BM_FirstTile/z   a fresh source's first tile at zoom z (projection + that zoom + the tile)
 //   BM_PrepareZoom/z preparing one more zoom of an already projected source
 // LAYOUTD_TILE_STATS=1 prints tile sizes per zoom (count, empty, max, p95, total bytes) first.
-#include "geo/tile_math.hpp"
-#include "layers/store_reader.hpp"
+#include "geo/tiles/tile_math.hpp"
+#include "layers/store/store_reader.hpp"
 #include "layers/tiles/tile_source.hpp"
 
 #include "bench_store.hpp"
@@ -26,7 +26,7 @@
 
 namespace {
 
-const layers::Snapshot& snapshot() {
+const layers::ServedSnapshot& snapshot() {
   return bench::store_snapshot();
 }
 

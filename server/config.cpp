@@ -1,6 +1,6 @@
 #include "server/config.hpp"
 
-#include "server/redact.hpp"
+#include "server/http/redact.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -43,10 +43,10 @@ std::string read_admin_token(const std::string& path) {
 
 std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   ServerConfig config;
-  std::string listen = config.host + ":" + std::to_string(config.port);
-  std::size_t max_body_mib = config.max_body_bytes >> 20U;
-  long read_timeout = config.read_timeout.count();
-  long idle_timeout = config.idle_timeout.count();
+  std::string listen = config.http.host + ":" + std::to_string(config.http.port);
+  std::size_t max_body_mib = config.http.max_body_bytes >> 20U;
+  long read_timeout = config.http.read_timeout.count();
+  long idle_timeout = config.http.idle_timeout.count();
   std::size_t tile_cache_mib = config.tile_cache_bytes >> 20U;
   double watch_seconds = static_cast<double>(config.watch_interval.count()) / 1000.0;
 
@@ -55,7 +55,7 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "store", po::value(&config.store)->default_value(config.store),
       "GeoPackage path or GDAL connection string (e.g. \"PG:host=db dbname=layout\")")(
       "listen", po::value(&listen)->default_value(listen), "HOST:PORT to listen on (port 0 picks a free port)")(
-      "threads", po::value(&config.threads)->default_value(0), "worker threads (0 = one per core)")(
+      "threads", po::value(&config.http.threads)->default_value(0), "worker threads (0 = one per core)")(
       "max-body", po::value(&max_body_mib)->default_value(max_body_mib), "largest request body, MiB")(
       "read-timeout", po::value(&read_timeout)->default_value(read_timeout), "seconds to receive one request")(
       "idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
@@ -85,21 +85,21 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
 
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0) throw ConfigError("--listen must be HOST:PORT, got '" + listen + "'");
-  config.host = listen.substr(0, colon);
+  config.http.host = listen.substr(0, colon);
   try {
     const unsigned long port = std::stoul(listen.substr(colon + 1));
     if (port > 65535) throw std::out_of_range("port");
-    config.port = static_cast<std::uint16_t>(port);
+    config.http.port = static_cast<std::uint16_t>(port);
   } catch (const std::logic_error&) {
     throw ConfigError("--listen port must be 0-65535, got '" + listen.substr(colon + 1) + "'");
   }
-  if (config.threads == 0) config.threads = std::max(1U, std::thread::hardware_concurrency());
+  if (config.http.threads == 0) config.http.threads = std::max(1U, std::thread::hardware_concurrency());
   if (max_body_mib == 0) throw ConfigError("--max-body must be at least 1 MiB");
   if (read_timeout <= 0 || idle_timeout <= 0) throw ConfigError("timeouts must be positive");
-  config.max_body_bytes = max_body_mib << 20U;
+  config.http.max_body_bytes = max_body_mib << 20U;
   config.tile_cache_bytes = tile_cache_mib << 20U;
-  config.read_timeout = std::chrono::seconds(read_timeout);
-  config.idle_timeout = std::chrono::seconds(idle_timeout);
+  config.http.read_timeout = std::chrono::seconds(read_timeout);
+  config.http.idle_timeout = std::chrono::seconds(idle_timeout);
   if (!(watch_seconds >= 0 && watch_seconds <= 86400)) {
     throw ConfigError("--watch-interval must be 0-86400 seconds, got " + std::to_string(watch_seconds));
   }
@@ -115,9 +115,9 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
 
 std::string describe(const ServerConfig& config) {
   std::ostringstream out;
-  out << "store=" << redact_secrets(config.store) << " listen=" << config.host << ":" << config.port
-      << " threads=" << config.threads << " max_body=" << (config.max_body_bytes >> 20U)
-      << "MiB read_timeout=" << config.read_timeout.count() << "s idle_timeout=" << config.idle_timeout.count()
+  out << "store=" << redact_secrets(config.store) << " listen=" << config.http.host << ":" << config.http.port
+      << " threads=" << config.http.threads << " max_body=" << (config.http.max_body_bytes >> 20U)
+      << "MiB read_timeout=" << config.http.read_timeout.count() << "s idle_timeout=" << config.http.idle_timeout.count()
       << "s web_root=" << (config.web_root.empty() ? "-" : config.web_root)
       << " cors_origin=" << (config.cors_origin.empty() ? "-" : config.cors_origin)
       << " tile_cache=" << (config.tile_cache_bytes >> 20U) << "MiB"

@@ -1,6 +1,8 @@
 #pragma once
 // layoutd's configuration: a value built once from the command line and passed down. Nothing reads
 // flags or environment variables anywhere else.
+#include "server/http/http_settings.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -13,13 +15,7 @@ namespace server {
 
 struct ServerConfig {
   std::string store = "data/layout.gpkg";  // GeoPackage path or any GDAL connection string
-  std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;  // 0: any free port (the bound one is logged)
-  unsigned threads = 0;       // 0: one per core
-  std::size_t max_body_bytes = 8U << 20U;
-  std::chrono::seconds read_timeout{15};    // to receive one whole request once it has begun
-  std::chrono::seconds idle_timeout{60};    // between requests on a keep-alive connection
-  std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+  HttpSettings http;  // --listen, --threads, --max-body, --read-timeout, --idle-timeout
   std::string web_root;
   std::string cors_origin;
   std::size_t tile_cache_bytes = 256U << 20U;  // in-memory tile cache (--tile-cache-mb)

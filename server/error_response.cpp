@@ -1,18 +1,14 @@
 #include "server/error_response.hpp"
 
 #include "layers/query/site.hpp"
-#include "server/json_response.hpp"
-#include "server/log.hpp"
+#include "server/http/json_response.hpp"
+#include "server/http/log.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
 namespace server {
-
-Response json_error(const Request& request, http::status status, std::string_view error, std::string_view detail) {
-  return json_response(request, status, Json{{"error", error}, {"detail", detail}});
-}
 
 Response error_response(const Request& request, std::exception_ptr error, std::string_view request_id) {
   try {

@@ -2,7 +2,7 @@
 // The one place exceptions become HTTP statuses. Client errors (HttpError) are answered with their
 // status and detail; anything else is an internal error: logged with the request id, answered 500
 // with a generic message, never the exception's text.
-#include "server/http_types.hpp"
+#include "server/http/json_response.hpp"
 
 #include <exception>
 #include <string_view>
@@ -10,6 +10,5 @@
 namespace server {
 
 Response error_response(const Request& request, std::exception_ptr error, std::string_view request_id);
-Response json_error(const Request& request, http::status status, std::string_view error, std::string_view detail);
 
 }  // namespace server

@@ -1,8 +1,7 @@
 #include "server/handle_request.hpp"
 
 #include "server/error_response.hpp"
-#include "server/router.hpp"
-#include "server/static_files.hpp"
+#include "server/web/static_files.hpp"
 
 #include <chrono>
 #include <string>
@@ -35,7 +34,7 @@ Response cors_preflight(const App& app, const Request& request, const std::vecto
 
 Response handle_request(const App& app, const Request& request, std::string_view request_id) {
   const auto start = std::chrono::steady_clock::now();
-  const Router& router = layoutd_router();
+  const Router& router = app.router;
   const Target target = split_target(request.target());
   Router::Match match;
   std::size_t series = app.metrics.unmatched();
@@ -64,8 +63,7 @@ Response handle_request(const App& app, const Request& request, std::string_view
       series = match.route->name_index;
       // One snapshot for the whole request, held until the response is built.
       const layers::SnapshotPtr snapshot = app.snapshot.load();
-      const RequestContext context{app,       request, *snapshot, QueryParams(target.query), std::move(match.args),
-                                   request_id};
+      const RequestContext context{request, *snapshot, QueryParams(target.query), std::move(match.args), request_id};
       return match.route->handler(context);
     } catch (...) {
       return error_response(request, std::current_exception(), request_id);

@@ -1,7 +1,7 @@
 #pragma once
 // The whole HTTP application as one function of (App, Request): tests call it without sockets.
 #include "server/app.hpp"
-#include "server/http_types.hpp"
+#include "server/http/http_types.hpp"
 
 #include <string_view>
 

@@ -1,13 +1,14 @@
 // layoutd: the spatial-layout HTTP service.
-#include "layers/store_error.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/serving/served_snapshot.hpp"
 #include "server/app.hpp"
 #include "server/config.hpp"
-#include "server/http_server.hpp"
-#include "server/log.hpp"
-#include "server/redact.hpp"
-#include "server/reloader.hpp"
-#include "server/store_watch.hpp"
+#include "server/handle_request.hpp"
+#include "server/http/http_server.hpp"
+#include "server/http/log.hpp"
+#include "server/http/redact.hpp"
+#include "server/admin/reloader.hpp"
+#include "server/admin/store_watch.hpp"
 
 #include <iostream>
 #include <span>
@@ -49,10 +50,15 @@ int main(int argc, char** argv) {
                                                      " skipped (links out of the root or not regular files)"));
     }
     // Stopped (joined) before the App goes: it swaps snapshots into app.snapshot.
-    const server::Reloader reloader(app, server::store_snapshot_builder(config->store, config->warm_max_zoom),
+    const server::Reloader reloader(app.reload_target(),
+                                    server::store_snapshot_builder(config->store, config->warm_max_zoom),
                                     std::move(watch), config->watch_interval);
-    server::run_http_server(
-        app, [](const std::string& address) { server::log_info("listening on http://" + address + "/"); });
+    const server::RequestHandler handler = [&app](const server::Request& request, std::string_view id) {
+      return server::handle_request(app, request, id);
+    };
+    server::run_http_server(config->http, handler, [](const std::string& address) {
+      server::log_info("listening on http://" + address + "/");
+    });
   } catch (const std::exception& e) {
     server::log_error(std::string("cannot start: ") + server::redact_secrets(e.what()));
     return 1;

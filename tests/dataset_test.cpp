@@ -8,8 +8,8 @@
 #include "geo/prepared.hpp"
 #include "geo/projection.hpp"
 #include "geo/wkb.hpp"
-#include "layers/store_reader.hpp"
-#include "layers/validate.hpp"
+#include "layers/store/store_reader.hpp"
+#include "layers/model/validate.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // layoutctl as GIS staff run it: output, exit codes, and that a bad store is reported in one line
 // and left untouched.
 #include "geo/wkb.hpp"
-#include "layers/store_writer.hpp"
+#include "layers/store/store_writer.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 

@@ -3,9 +3,10 @@
 // of a store, then checked by reading the store back and locating sites with the query engine.
 // Every refusal is checked to leave the store byte-identical.
 #include "geo/operations.hpp"
-#include "layers/gdal_support.hpp"
+#include "layers/store/gdal_support.hpp"
 #include "layers/query/engine.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/serving/served_snapshot.hpp"
+#include "layers/store/store_reader.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 
@@ -87,7 +88,7 @@ class Load : public ::testing::Test {
   }
   // The ids of `layer`'s features the query engine locates the site in, after reading the store
   // afresh (or in `snapshot`).
-  static std::set<std::string> located_in(const layers::Snapshot& snapshot, double lon, double lat,
+  static std::set<std::string> located_in(const layers::ServedSnapshot& snapshot, double lon, double lat,
                                           const std::string& layer = "groups") {
     std::set<std::string> ids;
     for (const auto& match : layers::query::locate(snapshot, {lon, lat}).matches) {

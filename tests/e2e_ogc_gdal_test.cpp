@@ -3,8 +3,8 @@
 // copies are compared with the store itself: attributes equal, coordinates within 1e-7°.
 #include "geo/operations.hpp"
 #include "geo/wkb.hpp"
-#include "layers/gdal_support.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/store/gdal_support.hpp"
+#include "layers/store/store_reader.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 

@@ -7,9 +7,9 @@
 //
 // `layoutctl load` fills existing layers and creates none: ogr2ogr copies the schema (tables,
 // catalogue, revision row) into an empty GeoPackage and into PostGIS, and 12 loads fill each.
-#include "geo/tile_math.hpp"
-#include "layers/gdal_support.hpp"
-#include "layers/store_revision.hpp"
+#include "geo/tiles/tile_math.hpp"
+#include "layers/store/gdal_support.hpp"
+#include "layers/store/store_revision.hpp"
 #include "support/fixture_store.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/process.hpp"

@@ -2,7 +2,7 @@
 // code with ours: GDAL's MVT driver (ogrinfo) and Mapbox's @mapbox/vector-tile (node, tests/node).
 // Both must see the layers, feature counts, ids and attributes our strict decoder sees, and
 // Mapbox's must find every polygon's first ring exterior (positive area).
-#include "geo/tile_math.hpp"
+#include "geo/tiles/tile_math.hpp"
 #include "support/fixture_store.hpp"
 #include "support/mvt_decode.hpp"
 #include "support/process.hpp"

@@ -1,5 +1,5 @@
 // The MVT encoder against the specification's own examples (section 4.3.5) and a strict decoder.
-#include "geo/mvt_encoder.hpp"
+#include "geo/tiles/mvt_encoder.hpp"
 #include "support/mvt_decode.hpp"
 #include "vector_tile.pb.h"
 

@@ -1,8 +1,8 @@
 // From lon/lat geometry to one tile's geometry: projection, per-zoom snapping, clipping with the
 // buffer, winding, degenerate parts, tiny features, the edges of the world.
 #include "geo/operations.hpp"
-#include "geo/tile_geometry.hpp"
-#include "geo/tile_math.hpp"
+#include "geo/tiles/tile_geometry.hpp"
+#include "geo/tiles/tile_math.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Douglas–Peucker importance (geo/vertex_importance.hpp): keeping the vertices whose importance
+// Douglas–Peucker importance (geo/tiles/vertex_importance.hpp): keeping the vertices whose importance
 // exceeds t² must give exactly what a plain recursive Douglas–Peucker keeps at tolerance t.
-#include "geo/vertex_importance.hpp"
+#include "geo/tiles/vertex_importance.hpp"
 
 #include <gtest/gtest.h>
 

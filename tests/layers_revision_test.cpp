@@ -1,8 +1,9 @@
 // Polling the store revision on a short-lived connection (store_revision.hpp); reading the row
 // itself is tested with the loader (load_test.cpp).
-#include "layers/store_error.hpp"
-#include "layers/store_reader.hpp"
-#include "layers/store_revision.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/serving/served_snapshot.hpp"
+#include "layers/store/store_reader.hpp"
+#include "layers/store/store_revision.hpp"
 #include "support/fixture_store.hpp"
 #include "support/store_edit.hpp"
 

@@ -1,8 +1,8 @@
 #include "geo/operations.hpp"
 #include "geo/wkb.hpp"
-#include "layers/store_error.hpp"
-#include "layers/store_reader.hpp"
-#include "layers/store_writer.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_reader.hpp"
+#include "layers/store/store_writer.hpp"
 #include "support/fixture_store.hpp"
 
 #include <gdal_priv.h>

@@ -2,11 +2,11 @@
 // archives read back by other readers: SQLite and GDAL's MVT driver for MBTiles, a PMTiles reader
 // written here from the spec, and protomaps' own JavaScript decoder (npm "pmtiles", run by node
 // from tests/node; scripts/test installs it).
-#include "layers/gdal_support.hpp"
+#include "layers/store/gdal_support.hpp"
 #include "layers/tiles/gzip.hpp"
-#include "layers/tiles/pmtiles_format.hpp"
-#include "layers/tiles/sqlite_db.hpp"
-#include "layers/tiles/tile_archive.hpp"
+#include "layers/tile_archive/pmtiles_format.hpp"
+#include "layers/tile_archive/sqlite_db.hpp"
+#include "layers/tile_archive/tile_archive.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 #include "vector_tile.pb.h"

@@ -1,5 +1,5 @@
 #include "geo/wkb.hpp"
-#include "layers/validate.hpp"
+#include "layers/model/validate.hpp"
 #include "support/fixture_store.hpp"
 
 #include <gtest/gtest.h>

@@ -9,7 +9,8 @@
 #include "layers/query/polygon_grid.hpp"
 #include "layers/query/site.hpp"
 #include "layers/query/spatial_index.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/serving/served_snapshot.hpp"
+#include "layers/store/store_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +25,7 @@ namespace {
 
 using layers::query::InputCrs;
 
-const layers::Snapshot& snapshot() {
+const layers::ServedSnapshot& snapshot() {
   static const layers::SnapshotPtr instance = layers::load_snapshot(LAYOUTD_TEST_STORE, 1);
   return *instance;
 }

@@ -1,7 +1,7 @@
 // POST /api/v1/locate (batch) and the pieces it stands on: CSV and Accept negotiation.
-#include "server/csv.hpp"
+#include "server/api/csv.hpp"
 #include "server/handle_request.hpp"
-#include "server/negotiation.hpp"
+#include "server/http/negotiation.hpp"
 #include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>

@@ -20,10 +20,10 @@ TEST(Config, DefaultsFollowTheDocs) {
   const auto config = parse({});
   ASSERT_TRUE(config);
   EXPECT_EQ(config->store, "data/layout.gpkg");
-  EXPECT_EQ(config->host, "127.0.0.1");
-  EXPECT_EQ(config->port, 8080);
-  EXPECT_GE(config->threads, 1U);
-  EXPECT_EQ(config->max_body_bytes, 8U << 20U);
+  EXPECT_EQ(config->http.host, "127.0.0.1");
+  EXPECT_EQ(config->http.port, 8080);
+  EXPECT_GE(config->http.threads, 1U);
+  EXPECT_EQ(config->http.max_body_bytes, 8U << 20U);
 }
 
 TEST(Config, FlagsAreApplied) {
@@ -31,10 +31,10 @@ TEST(Config, FlagsAreApplied) {
       parse({"--store", "PG:dbname=layout", "--listen", "0.0.0.0:9000", "--threads", "3", "--max-body", "2"});
   ASSERT_TRUE(config);
   EXPECT_EQ(config->store, "PG:dbname=layout");
-  EXPECT_EQ(config->host, "0.0.0.0");
-  EXPECT_EQ(config->port, 9000);
-  EXPECT_EQ(config->threads, 3U);
-  EXPECT_EQ(config->max_body_bytes, 2U << 20U);
+  EXPECT_EQ(config->http.host, "0.0.0.0");
+  EXPECT_EQ(config->http.port, 9000);
+  EXPECT_EQ(config->http.threads, 3U);
+  EXPECT_EQ(config->http.max_body_bytes, 2U << 20U);
 }
 
 TEST(Config, BadFlagsAreConfigErrors) {

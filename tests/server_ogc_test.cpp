@@ -1,7 +1,7 @@
 // OGC API – Features under /ogc, through handle_request on the sample layers: the documents, paging,
 // bbox selection, single items, and every client error as {"error","detail"} with its status.
 #include "server/handle_request.hpp"
-#include "server/router.hpp"
+#include "server/http/router.hpp"
 #include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
@@ -318,7 +318,8 @@ TEST(Ogc, NoUsableHostIs400) {
 }
 
 TEST(Ogc, RoutesAreNamedForMetrics) {
-  const auto& names = server::layoutd_router().names();
+  const auto app = test_support::sample_app();
+  const auto& names = app.router.names();
   for (const char* name :
        {"ogc_landing", "ogc_conformance", "ogc_collections", "ogc_collection", "ogc_items", "ogc_item"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;

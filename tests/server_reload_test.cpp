@@ -1,12 +1,13 @@
 // Hot reload without sockets: the Reloader's thread, the queue's coalescing, POST /admin/reload's
 // guard, what /healthz and /metrics say, and the store watch. Built snapshots are the sample
 // layers (fixture_store.hpp), in memory or in a GeoPackage.
-#include "layers/store_reader.hpp"
-#include "server/bearer_auth.hpp"
+#include "layers/serving/served_snapshot.hpp"
+#include "layers/store/store_reader.hpp"
+#include "server/admin/bearer_auth.hpp"
 #include "server/handle_request.hpp"
-#include "server/redact.hpp"
-#include "server/reloader.hpp"
-#include "server/store_watch.hpp"
+#include "server/http/redact.hpp"
+#include "server/admin/reloader.hpp"
+#include "server/admin/store_watch.hpp"
 #include "support/sample_app.hpp"
 #include "support/store_edit.hpp"
 
@@ -59,7 +60,7 @@ class GateBuilder {
       changed_.notify_all();
       if (!changed_.wait(lock, stop, [&] { return open_; })) return {};  // stopping
       ++builds_;
-      return {std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", version), {}};
+      return {std::make_shared<const layers::ServedSnapshot>(test_support::sample_layers(), "memory", version), {}};
     };
   }
   void hold() {
@@ -91,7 +92,7 @@ class GateBuilder {
 TEST(Reload, SwapsTheSnapshotWhileItsReadersKeepTheOldOne) {
   auto app = test_support::sample_app(1, admin_config());
   GateBuilder gate;
-  const server::Reloader reloader(app, gate.builder(), nullptr, 0ms);
+  const server::Reloader reloader(app.reload_target(), gate.builder(), nullptr, 0ms);
   const layers::SnapshotPtr in_flight = app.snapshot.load();  // what a request in flight holds
 
   const auto response = server::handle_request(app, reload_request());
@@ -112,7 +113,7 @@ TEST(Reload, SwapsTheSnapshotWhileItsReadersKeepTheOldOne) {
 TEST(Reload, RequestsDuringABuildCoalesceIntoOneMoreBuild) {
   auto app = test_support::sample_app(1, admin_config());
   GateBuilder gate;
-  const server::Reloader reloader(app, gate.builder(), nullptr, 0ms);
+  const server::Reloader reloader(app.reload_target(), gate.builder(), nullptr, 0ms);
   gate.hold();
   EXPECT_EQ(app.reloads.request("test"), 1U);
   gate.wait_entered(1);
@@ -142,10 +143,10 @@ TEST(Reload, AFailedBuildKeepsTheOldSnapshotAndIsReported) {
   auto app = test_support::sample_app(1, admin_config());
   bool fail = true;
   const server::Reloader reloader(
-      app,
+      app.reload_target(),
       [&fail](std::uint64_t version, std::stop_token) -> server::BuiltSnapshot {
         if (fail) throw std::runtime_error("'PG:host=db password=hunter2 dbname=layout': connection refused");
-        return {std::make_shared<const layers::Snapshot>(test_support::sample_layers(), "memory", version), {}};
+        return {std::make_shared<const layers::ServedSnapshot>(test_support::sample_layers(), "memory", version), {}};
       },
       nullptr, 0ms);
 
@@ -191,7 +192,7 @@ TEST(Reload, StopsPromptlyWhileABuildWaits) {
   std::future<std::optional<server::ReloadOutcome>> waiter;
   const auto start = std::chrono::steady_clock::now();
   {
-    const server::Reloader reloader(app, gate.builder(), nullptr, 0ms);
+    const server::Reloader reloader(app.reload_target(), gate.builder(), nullptr, 0ms);
     const auto build = app.reloads.request("test");
     gate.wait_entered(1);
     waiter = std::async(std::launch::async, [&app, build] { return app.reloads.wait(build, 30s); });
@@ -210,7 +211,7 @@ TEST(Reload, StoreBuilderServesTheNewStoreAndRefusesAnInvalidOne) {
   const auto store = dir / "store.gpkg";
   test_support::write_sample_store(store);
   server::App app(admin_config(), layers::load_snapshot(store.string(), 1));
-  const server::Reloader reloader(app, server::store_snapshot_builder(store.string(), 1), nullptr, 0ms);
+  const server::Reloader reloader(app.reload_target(), server::store_snapshot_builder(store.string(), 1), nullptr, 0ms);
   const std::string west = "/api/v1/locate?lon=125.2&lat=43.7";
   EXPECT_EQ(get_json(app, west)["matches"][0]["name_zh"], "西组团");
 
@@ -350,7 +351,7 @@ TEST(Reload, TheWatchTriggersAReloadOfTheChangedFile) {
   test_support::write_sample_store(store);
   auto watch = server::watch_store(store.string());
   server::App app(admin_config(), layers::load_snapshot(store.string(), 1));
-  const server::Reloader reloader(app, server::store_snapshot_builder(store.string(), -1), std::move(watch), 20ms);
+  const server::Reloader reloader(app.reload_target(), server::store_snapshot_builder(store.string(), -1), std::move(watch), 20ms);
   test_support::set_feature_text(store, "groups", "west", "name_zh", "西部组团");
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   // The outcome is recorded just after the swap.
@@ -367,7 +368,7 @@ TEST(Reload, TheWatchTriggersAReloadOfTheChangedFile) {
 TEST(Reload, ConcurrentRequestsSeeWholeSnapshotsInOrder) {
   auto app = test_support::sample_app(1, admin_config());
   GateBuilder gate;
-  const server::Reloader reloader(app, gate.builder(), nullptr, 0ms);
+  const server::Reloader reloader(app.reload_target(), gate.builder(), nullptr, 0ms);
   std::atomic<bool> done = false;
   std::atomic<int> bad = 0;
   const auto reader = [&](std::string target) {

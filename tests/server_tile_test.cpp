@@ -1,7 +1,7 @@
 // /tiles/{z}/{x}/{y}.mvt and /tiles.json through handle_request on the sample layers: content
 // decoded by the strict test decoder, 204/304/400/404, gzip, ETags, the layers filter, and the cache
 // keyed by snapshot version.
-#include "geo/tile_math.hpp"
+#include "geo/tiles/tile_math.hpp"
 #include "layers/tiles/gzip.hpp"
 #include "server/handle_request.hpp"
 #include "support/mvt_decode.hpp"
@@ -128,7 +128,7 @@ TEST(TileEndpoint, CacheIsKeyedBySnapshotVersion) {
   // A reload to a snapshot without the water veins: the next answer must not come from the cache.
   auto only_groups = test_support::sample_layers();
   only_groups.pop_back();
-  app.snapshot.store(std::make_shared<const layers::Snapshot>(std::move(only_groups), "memory", 2));
+  app.snapshot.store(std::make_shared<const layers::ServedSnapshot>(std::move(only_groups), "memory", 2));
   const auto after = server::handle_request(app, get(tile_path(west_tile())));
   EXPECT_EQ(app.tiles.stats().misses, 2U);
   EXPECT_NE(test_support::decode_mvt(before.body()).find("water_veins"), nullptr);

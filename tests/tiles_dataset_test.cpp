@@ -2,9 +2,10 @@
 // z0 holds every feature; every polygon of the z0-z12 pyramid is valid and correctly wound; decoded
 // areas match the source clipped to the tile; golden dumps of three tiles (UPDATE_GOLDEN=1 rewrites).
 #include "geo/operations.hpp"
-#include "geo/tile_geometry.hpp"
-#include "geo/tile_math.hpp"
-#include "layers/store_reader.hpp"
+#include "geo/tiles/tile_geometry.hpp"
+#include "geo/tiles/tile_math.hpp"
+#include "layers/serving/served_snapshot.hpp"
+#include "layers/store/store_reader.hpp"
 #include "support/mvt_decode.hpp"
 
 #include <gtest/gtest.h>
@@ -16,7 +17,7 @@
 
 namespace {
 
-const layers::Snapshot& snapshot() {
+const layers::ServedSnapshot& snapshot() {
   static const layers::SnapshotPtr instance = layers::load_snapshot(LAYOUTD_TEST_STORE, 1);
   return *instance;
 }

@@ -5,8 +5,9 @@
 #include "layers/build/definition.hpp"
 #include "layers/build/segments.hpp"
 #include "layers/build/units.hpp"
-#include "layers/store_writer.hpp"
-#include "layers/validate.hpp"
+#include "layers/store/store_writer.hpp"
+#include "layers/model/schema.hpp"
+#include "layers/model/validate.hpp"
 
 #include <cstdio>
 #include <map>
@@ -56,9 +57,9 @@ void report_units(std::ostream& out, const SourcesDef& sources, const UnitSet& u
 void report_layers(std::ostream& out, const std::vector<Layer>& layers) {
   for (const auto& layer : layers) {
     out << "layer " << layer.id() << " (" << layer.info().title_zh << "): " << layer.features().size() << " features\n";
-    if (layer.info().geometry_kind != GeometryKind::Polygon || layer.id() == "admin") continue;
+    if (layer.info().geometry_kind != GeometryKind::Polygon || layer.id() == schema::kAdminLayer) continue;
     for (const auto& feature : layer.features()) {
-      out << "    " << feature.id << " " << feature.attributes.text("name_zh").value_or("") << ": "
+      out << "    " << feature.id << " " << feature.attributes.text(schema::kNameZh).value_or("") << ": "
           << fixed(geo::area_km2(feature.geometry), 1) << " km2\n";
     }
   }

@@ -5,7 +5,7 @@
 #include "layers/build/definition.hpp"
 #include "layers/build/segments.hpp"
 #include "layers/build/units.hpp"
-#include "layers/layer.hpp"
+#include "layers/model/layer.hpp"
 
 #include <map>
 #include <set>

@@ -1,6 +1,6 @@
 #include "layers/build/definition.hpp"
 
-#include "layers/schema.hpp"
+#include "layers/model/schema.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 // The layout definition (data/layout/*.yaml, format in data/layout/README.md) as parsed values.
 // Geometry expressions stay YAML nodes until the Composer evaluates them.
 #include "geo/coord.hpp"
-#include "layers/attributes.hpp"
-#include "layers/layer.hpp"
+#include "layers/model/attributes.hpp"
+#include "layers/model/layer.hpp"
 
 #include <yaml-cpp/yaml.h>
 

@@ -2,8 +2,8 @@
 
 #include "geo/operations.hpp"
 #include "layers/build/definition.hpp"
-#include "layers/store_error.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_reader.hpp"
 
 namespace layers::build {
 namespace {

@@ -3,8 +3,8 @@
 #include "geo/gcj02.hpp"
 #include "geo/measure.hpp"
 #include "geo/operations.hpp"
-#include "layers/store_error.hpp"
-#include "layers/store_reader.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_reader.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "layers/load/attribute_mapping.hpp"
 
-#include "layers/command_line.hpp"
-#include "layers/schema.hpp"
+#include "layers/cli/command_line.hpp"
+#include "layers/model/schema.hpp"
 
 #include <cpl_string.h>
 

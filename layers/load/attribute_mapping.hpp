@@ -11,7 +11,7 @@
 //      surveyed/derived/schematic claim must come from the user).
 // Values are converted to the target field's type; a value that does not fit (a name in a number
 // field) is a problem of that feature.
-#include "layers/attributes.hpp"
+#include "layers/model/attributes.hpp"
 #include "layers/load/load_options.hpp"
 
 #include <ogr_core.h>

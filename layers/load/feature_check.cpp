@@ -3,8 +3,8 @@
 #include "geo/error.hpp"
 #include "geo/measure.hpp"
 #include "geo/operations.hpp"
-#include "layers/region.hpp"
-#include "layers/validate.hpp"
+#include "layers/model/region.hpp"
+#include "layers/model/validate.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -6,7 +6,7 @@
 // repaired with GEOS MakeValid (structure method, as `layoutctl build` does) and reported, and is
 // rejected only when nothing of the layer's kind survives the repair (a degenerate geometry).
 #include "geo/geometry.hpp"
-#include "layers/layer.hpp"
+#include "layers/model/layer.hpp"
 #include "layers/load/source_reader.hpp"
 
 #include <string>

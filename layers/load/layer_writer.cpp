@@ -1,10 +1,10 @@
 #include "layers/load/layer_writer.hpp"
 
-#include "layers/gdal_support.hpp"
-#include "layers/ogr_convert.hpp"
-#include "layers/schema.hpp"
-#include "layers/store_error.hpp"
-#include "layers/store_meta.hpp"
+#include "layers/store/gdal_support.hpp"
+#include "layers/store/ogr_convert.hpp"
+#include "layers/model/schema.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_meta.hpp"
 
 #include <map>
 

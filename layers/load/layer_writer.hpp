@@ -6,7 +6,7 @@
 // load goes ahead only if nothing else changed the store since it was planned; then stored features
 // whose id comes again are updated in place (they keep their fid, so tile feature ids stay), new
 // ones are added, and in replace mode the rest are deleted. Any error rolls everything back.
-#include "layers/feature.hpp"
+#include "layers/model/feature.hpp"
 #include "layers/load/load_options.hpp"
 
 #include <cstdint>

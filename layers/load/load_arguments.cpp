@@ -1,6 +1,6 @@
 #include "layers/load/load_arguments.hpp"
 
-#include "layers/command_line.hpp"
+#include "layers/cli/command_line.hpp"
 #include "layers/load/attribute_mapping.hpp"
 
 #include <string>

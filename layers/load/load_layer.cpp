@@ -1,15 +1,15 @@
 #include "layers/load/load_layer.hpp"
 
-#include "layers/gdal_support.hpp"
+#include "layers/store/gdal_support.hpp"
 #include "layers/load/attribute_mapping.hpp"
 #include "layers/load/feature_check.hpp"
 #include "layers/load/layer_writer.hpp"
 #include "layers/load/source_reader.hpp"
 #include "layers/load/target_layer.hpp"
-#include "layers/progress_bar.hpp"
-#include "layers/schema.hpp"
-#include "layers/store_layer.hpp"
-#include "layers/validate.hpp"
+#include "layers/cli/progress_bar.hpp"
+#include "layers/model/schema.hpp"
+#include "layers/store/store_layer.hpp"
+#include "layers/model/validate.hpp"
 
 #include <filesystem>
 #include <map>

@@ -1,8 +1,8 @@
 #include "layers/load/source_reader.hpp"
 
 #include "geo/error.hpp"
-#include "layers/gdal_support.hpp"
-#include "layers/ogr_convert.hpp"
+#include "layers/store/gdal_support.hpp"
+#include "layers/store/ogr_convert.hpp"
 
 #include <cpl_string.h>
 

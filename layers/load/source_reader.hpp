@@ -5,7 +5,7 @@
 // end, or that has no CRS, is a LoadError: nothing is loaded from half a file.
 #include "geo/coord.hpp"
 #include "geo/geometry.hpp"
-#include "layers/attributes.hpp"
+#include "layers/model/attributes.hpp"
 #include "layers/load/load_options.hpp"
 
 #include <gdal_priv.h>

@@ -1,11 +1,11 @@
 #include "layers/load/target_layer.hpp"
 
-#include "layers/gdal_support.hpp"
+#include "layers/store/gdal_support.hpp"
 #include "layers/load/load_options.hpp"
-#include "layers/schema.hpp"
-#include "layers/store_error.hpp"
-#include "layers/store_layer.hpp"
-#include "layers/store_meta.hpp"
+#include "layers/model/schema.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_layer.hpp"
+#include "layers/store/store_meta.hpp"
 
 namespace layers::load {
 

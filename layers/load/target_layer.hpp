@@ -2,7 +2,7 @@
 // The store layer a load writes into, as it is before the load: its kind (from the catalogue), its
 // declared geometry type and fields, its features (ids, fids and attributes, for updates in place
 // and carried-over attributes), and the store revision the load starts from.
-#include "layers/layer.hpp"
+#include "layers/model/layer.hpp"
 #include "layers/load/attribute_mapping.hpp"
 
 #include <gdal_priv.h>

@@ -303,7 +303,7 @@ void line_layer_from_candidates(const LayerIndex& li, std::uint32_t l, geo::XY p
 }
 
 // Bands and nearest of every line layer, appended to result (matches unsorted).
-void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const LocateOptions& options,
+void line_layers_at(const IndexedSnapshot& snapshot, geo::XY p, geo::LonLat site, const LocateOptions& options,
                     std::uint64_t mask, LocateResult& result) {
   const SpatialIndex& index = snapshot.index();
   thread_local std::vector<Candidate> best;
@@ -337,7 +337,7 @@ void line_layers_at(const Snapshot& snapshot, geo::XY p, geo::LonLat site, const
 
 }  // namespace
 
-void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& work) {
+void locate_into(const IndexedSnapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& work) {
   work.site = site;
   work.matches.clear();
   work.nearest.clear();
@@ -384,7 +384,7 @@ void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const Locate
   }
 }
 
-LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
+LocateResult locate(const IndexedSnapshot& snapshot, geo::LonLat site, const LocateOptions& options) {
   // Built in per-thread scratch and copied out at its exact size: one allocation per list, and no
   // more memory held than the answer needs (a batch holds 100 000 of these).
   thread_local LocateResult work;
@@ -397,7 +397,7 @@ LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOpti
   return result;
 }
 
-std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k) {
+std::vector<Match> nearest(const IndexedSnapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k) {
   if (layer >= snapshot.layers().size()) throw InputError("no layer number " + std::to_string(layer));
   const LayerIndex& li = snapshot.index().layer(layer);
   const geo::XY p{site.lon, site.lat};
@@ -422,7 +422,7 @@ std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint
   return out;
 }
 
-OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers) {
+OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers) {
   if (parcel.is_null() || parcel.is_empty()) throw InputError("the parcel is empty");
   const geo::GeometryType type = parcel.type();
   if (type != geo::GeometryType::Polygon && type != geo::GeometryType::MultiPolygon) {
@@ -548,7 +548,7 @@ LocateView LocateBatch::operator[](std::size_t i) const {
           std::span<const Match>(part.nearest).subspan(slot.nearest_begin, slot.nearest_count)};
 }
 
-LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites, const LocateOptions& options,
+LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::LonLat> sites, const LocateOptions& options,
                          unsigned threads) {
   if (sites.size() > std::numeric_limits<std::uint32_t>::max()) throw InputError("too many sites in one batch");
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());

@@ -1,5 +1,5 @@
 #pragma once
-// The spatial questions users ask, as pure functions of a Snapshot and an input:
+// The spatial questions users ask, as pure functions of an IndexedSnapshot and an input:
 //   locate  — which features a site falls in: polygons that cover it (a point on a boundary counts
 //             as inside), linear elements whose axis is within their band_m; plus the county and
 //             the nearest feature of every line layer;
@@ -13,7 +13,7 @@
 // Nearest.RiverDistancesMatchBruteForceAndGeography).
 #include "geo/coord.hpp"
 #include "geo/geometry.hpp"
-#include "layers/snapshot.hpp"
+#include "layers/query/indexed_snapshot.hpp"
 
 #include <cstdint>
 #include <span>
@@ -48,12 +48,12 @@ struct LocateResult {
   std::vector<Match> nearest;       // one per line layer
 };
 
-LocateResult locate(const Snapshot& snapshot, geo::LonLat site, const LocateOptions& options = {});
+LocateResult locate(const IndexedSnapshot& snapshot, geo::LonLat site, const LocateOptions& options = {});
 // The same answer written into `out`, whose lists are cleared first and keep their capacity: a
 // caller answering sites one after another with one `out` allocates nothing after the first.
-void locate_into(const Snapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& out);
+void locate_into(const IndexedSnapshot& snapshot, const geo::LonLat& site, const LocateOptions& options, LocateResult& out);
 
-std::vector<Match> nearest(const Snapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k);
+std::vector<Match> nearest(const IndexedSnapshot& snapshot, geo::LonLat site, std::uint32_t layer, std::size_t k);
 
 struct OverlapHit {
   std::uint32_t layer = 0;
@@ -68,7 +68,7 @@ struct OverlapResult {
 };
 
 // `parcel`: a valid Polygon or MultiPolygon in WGS84 lon/lat, else InputError.
-OverlapResult overlap(const Snapshot& snapshot, const geo::Geometry& parcel,
+OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parcel,
                       const std::vector<std::uint32_t>& layers = {});
 
 // The answers to a batch, in input order: batch[i] answers sites[i]. Held column-wise (one list
@@ -82,7 +82,7 @@ class LocateBatch {
   LocateView operator[](std::size_t i) const;
 
  private:
-  friend LocateBatch locate_batch(const Snapshot&, std::span<const geo::LonLat>, const LocateOptions&, unsigned);
+  friend LocateBatch locate_batch(const IndexedSnapshot&, std::span<const geo::LonLat>, const LocateOptions&, unsigned);
   struct Part {  // what one thread answered, in its order
     std::vector<Match> matches;
     std::vector<Match> nearest;
@@ -101,7 +101,7 @@ class LocateBatch {
 };
 
 // `threads` = 0: one per core.
-LocateBatch locate_batch(const Snapshot& snapshot, std::span<const geo::LonLat> sites,
+LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::LonLat> sites,
                          const LocateOptions& options = {}, unsigned threads = 0);
 
 }  // namespace layers::query

@@ -5,7 +5,7 @@
 
 #include "geo/operations.hpp"
 #include "geo/subdivide.hpp"
-#include "layers/schema.hpp"
+#include "layers/model/schema.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -93,12 +93,11 @@ constexpr double kLineGridCellDeg = 0.02;
 // far end at Dalian) is answered from the per-layer R-trees: as exactly, a few times slower, and
 // without grid memory spent where few sites fall (over all of it the line lists took 43 MB).
 constexpr double kGridMarginDeg = 0.25;
-constexpr std::string_view kPlanningAreaLayer = "planning_area";
 
 geo::Envelope grid_extent(const std::vector<Layer>& layers) {
   geo::Envelope extent;
   for (const auto& layer : layers) {
-    if (layer.id() == kPlanningAreaLayer) extent.expand(layer.bounds());
+    if (layer.id() == schema::kPlanningAreaLayer) extent.expand(layer.bounds());
   }
   if (extent.is_null()) {  // a snapshot without a planning area: everything
     for (const auto& layer : layers) extent.expand(layer.bounds());
@@ -115,9 +114,9 @@ SpatialIndex::SpatialIndex(const std::vector<Layer>& layers) {
   grid_ = std::make_unique<PolygonGrid>(layers_, kGridCellDeg, extent);
   for (std::uint32_t l = 0; l < layers.size(); ++l) {
     if (layers[l].info().geometry_kind == GeometryKind::Line) line_layers_.push_back(l);
-    if (layers[l].id() == "admin") {
+    if (layers[l].id() == schema::kAdminLayer) {
       admin_layer_ = static_cast<int>(l);
-      for (const auto& f : layers[l].features()) is_county_.push_back(f.attributes.text("county").has_value());
+      for (const auto& f : layers[l].features()) is_county_.push_back(f.attributes.text(schema::kCounty).has_value());
     }
   }
   line_grid_ = std::make_unique<LineGrid>(layers_, line_layers_, extent, kLineGridCellDeg);

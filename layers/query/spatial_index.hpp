@@ -9,7 +9,7 @@
 #include "geo/box_index.hpp"
 #include "geo/coord.hpp"
 #include "geo/geometry.hpp"
-#include "layers/layer.hpp"
+#include "layers/model/layer.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "layers/tiles/tile_source.hpp"
 
 #include "geo/operations.hpp"
-#include "layers/schema.hpp"
+#include "layers/model/schema.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -82,7 +82,7 @@ const TileSource::Zoom& TileSource::zoom(int z) const {
       layer.features.reserve(world_features.size());
       boxes.reserve(world_features.size());
       for (const geo::WorldFeature& world : world_features) {
-        const geo::GridBox& box = layer.features.emplace_back(geo::prepare_for_zoom(world, z, options_)).shape.box();
+        const geo::PixelBox& box = layer.features.emplace_back(geo::prepare_for_zoom(world, z, options_)).shape.box();
         boxes.push_back(box.empty() ? geo::Envelope{}
                                     : geo::Envelope{static_cast<double>(box.min_x), static_cast<double>(box.min_y),
                                                     static_cast<double>(box.max_x), static_cast<double>(box.max_y)});

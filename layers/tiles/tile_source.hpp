@@ -1,12 +1,12 @@
 #pragma once
 // The vector tiles of one Snapshot: every catalogue layer as an MVT layer of the same name.
 // Each feature is projected and ranked once (geo::WorldFeature) and prepared per zoom (simplified,
-// on the pixel grid: geo/tile_geometry.hpp) the first time a tile of that zoom is asked for, then
+// on the pixel grid: geo/tiles/tile_geometry.hpp) the first time a tile of that zoom is asked for, then
 // shared read-only by all threads; a tile is then an index query, a clip per feature and the encoding.
 #include "geo/box_index.hpp"
-#include "geo/tile_geometry.hpp"
-#include "geo/tile_math.hpp"
-#include "layers/layer.hpp"
+#include "geo/tiles/tile_geometry.hpp"
+#include "geo/tiles/tile_math.hpp"
+#include "layers/model/layer.hpp"
 
 #include <array>
 #include <mutex>

@@ -1,7 +1,8 @@
 #pragma once
 // What describes a tile set, shared by TileJSON (server) and the archives' metadata (export): the
 // vector_layers with their fields, the bounds, and where the map opens (长春).
-#include "layers/snapshot.hpp"
+#include "layers/model/snapshot.hpp"
+#include "layers/tiles/tile_source.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -19,7 +20,7 @@ inline constexpr const char* kTilesetAttribution =
 
 // `positions` are catalogue positions; empty means every layer.
 [[nodiscard]] std::vector<std::uint32_t> all_if_empty(const Snapshot& snapshot, std::vector<std::uint32_t> positions);
-[[nodiscard]] nlohmann::ordered_json vector_layers(const Snapshot& snapshot,
+[[nodiscard]] nlohmann::ordered_json vector_layers(const Snapshot& snapshot, const TileSource& tiles,
                                                    const std::vector<std::uint32_t>& positions);
 [[nodiscard]] geo::Envelope tileset_bounds(const Snapshot& snapshot, const std::vector<std::uint32_t>& positions);
 

@@ -1,7 +1,7 @@
 #include "support/fixture_store.hpp"
 
 #include "geo/wkb.hpp"
-#include "layers/store_writer.hpp"
+#include "layers/store/store_writer.hpp"
 
 #include <random>
 #include <stdexcept>

@@ -1,7 +1,7 @@
 #pragma once
 // A small store that follows the schema, for tests that need one without the real dataset: two
 // layers (a polygon layer with an overlap, a line layer with band_m), Chinese names included.
-#include "layers/layer.hpp"
+#include "layers/model/layer.hpp"
 
 #include <filesystem>
 #include <vector>

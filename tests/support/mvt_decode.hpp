@@ -2,7 +2,7 @@
 // A strict MVT 2.1 reader for tests, independent of the encoder's code paths: parses with the
 // generated protobuf classes and decodes command streams back to vertices, throwing on anything
 // the specification forbids (wrong command order, counts, unknown tags, bad ClosePath).
-#include "geo/mvt_encoder.hpp"
+#include "geo/tiles/mvt_encoder.hpp"
 
 #include <cstdint>
 #include <map>

@@ -10,7 +10,7 @@ namespace test_support {
 
 inline server::App sample_app(std::uint64_t snapshot_version = 1, server::ServerConfig config = {}) {
   return server::App(std::move(config),
-                     std::make_shared<const layers::Snapshot>(sample_layers(), "memory", snapshot_version));
+                     std::make_shared<const layers::ServedSnapshot>(sample_layers(), "memory", snapshot_version));
 }
 
 }  // namespace test_support

@@ -1,6 +1,6 @@
 #include "support/store_edit.hpp"
 
-#include "layers/gdal_support.hpp"
+#include "layers/store/gdal_support.hpp"
 
 #include <stdexcept>
 

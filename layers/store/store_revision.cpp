@@ -1,0 +1,20 @@
+#include "layers/store/store_revision.hpp"
+
+#include "layers/store/gdal_support.hpp"
+#include "layers/store/store_error.hpp"
+#include "layers/store/store_meta.hpp"
+
+namespace layers {
+
+std::int64_t read_store_revision(const std::string& connection) {
+  ensure_gdal_registered();
+  const GdalErrorCapture errors;
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+  if (!dataset) {
+    throw StoreError(connection, errors.last_error().empty() ? "cannot open the store" : errors.last_error());
+  }
+  return read_revision(*dataset, connection);
+}
+
+}  // namespace layers

@@ -1,0 +1,24 @@
+#pragma once
+// How reloads went, as /healthz and POST /admin/reload JSON and as /metrics text.
+#include "server/http/json_response.hpp"
+#include "server/admin/reload_queue.hpp"
+
+#include <string>
+
+namespace server {
+
+// {"build":…,"ok":…,"trigger":…,"snapshot_version":…,"store_revision":…,"finished_at":…,
+//  "duration_ms":…,"warm_ms":…} plus "error" when it failed.
+Json outcome_json(const ReloadOutcome& outcome);
+
+// {"succeeded":…,"failed":…,"building":…,"pending":…,"last_success":{…}|null,"last_failure":{…}|null}
+Json reload_json(const ReloadRecord& record);
+
+// layoutd_reloads_total{outcome}, layoutd_reload_in_progress, the last success's and failure's
+// timestamps and duration, and layoutd_last_reload_error{reason} (1 while the latest attempt failed).
+std::string reload_prometheus(const ReloadRecord& record);
+
+// "2026-11-23T05:42:00Z"
+std::string utc_timestamp(std::chrono::system_clock::time_point when);
+
+}  // namespace server

@@ -1,0 +1,159 @@
+#include "server/http/http_server.hpp"
+
+#include "server/http/log.hpp"
+#include "server/http/session.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace server {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// Live sessions, so shutdown can reach them. Owned by one server run; guarded because sessions are
+// accepted on the listener's strand while shutdown runs on the signal handler's.
+class SessionRegistry {
+ public:
+  void add(const std::shared_ptr<Session>& session) {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+    sessions_.push_back(session);
+  }
+  void shutdown_all() {
+    const std::lock_guard lock(mutex_);
+    for (const auto& weak : sessions_) {
+      if (auto session = weak.lock()) session->shutdown();
+    }
+  }
+  [[nodiscard]] bool empty() {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+    return sessions_.empty();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::weak_ptr<Session>> sessions_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& context, tcp::endpoint endpoint, const HttpSettings& settings,
+           const RequestHandler& handler, SessionRegistry& registry)
+      : context_(context),
+        acceptor_(net::make_strand(context)),
+        settings_(settings),
+        handler_(handler),
+        registry_(registry) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+  }
+
+  [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+
+  void start() { do_accept(); }
+
+  void stop() {
+    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ignored;
+      self->acceptor_.close(ignored);
+    });
+  }
+
+ private:
+  void do_accept() {
+    // Each connection gets its own strand: its handlers never run concurrently.
+    acceptor_.async_accept(net::make_strand(context_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) {
+      auto session = std::make_shared<Session>(std::move(socket), settings_, handler_, ++connections_);
+      registry_.add(session);
+      session->start();
+    } else {
+      log_error("accept failed: " + ec.message());
+    }
+    do_accept();
+  }
+
+  net::io_context& context_;
+  tcp::acceptor acceptor_;
+  const HttpSettings& settings_;
+  const RequestHandler& handler_;
+  SessionRegistry& registry_;
+  std::uint64_t connections_ = 0;
+};
+
+}  // namespace
+
+void run_http_server(const HttpSettings& settings, const RequestHandler& handler,
+                     const std::function<void(const std::string&)>& on_listening) {
+  const unsigned threads = std::max(1U, settings.threads);
+  net::io_context context(static_cast<int>(threads));
+  SessionRegistry registry;
+
+  const tcp::endpoint endpoint(net::ip::make_address(settings.host), settings.port);
+  auto listener = std::make_shared<Listener>(context, endpoint, settings, handler, registry);
+  listener->start();
+  const tcp::endpoint bound = listener->local_endpoint();
+  on_listening(bound.address().to_string() + ":" + std::to_string(bound.port()));
+
+  net::signal_set signals(context, SIGINT, SIGTERM);
+  net::steady_timer grace(context);
+  net::steady_timer drain_poll(context);
+  std::function<void()> wait_for_drain = [&] {
+    drain_poll.expires_after(std::chrono::milliseconds(20));
+    drain_poll.async_wait([&](const beast::error_code& ec) {
+      if (ec) return;
+      if (registry.empty()) {
+        grace.cancel();  // every connection is closed: nothing left to wait for
+      } else {
+        wait_for_drain();
+      }
+    });
+  };
+  signals.async_wait([&](const beast::error_code& ec, int signal) {
+    if (ec) return;
+    log_info(std::string("received ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": stopping");
+    listener->stop();
+    registry.shutdown_all();
+    // Requests in flight finish on their own; a client that never reads its response must not
+    // hold the process hostage.
+    grace.expires_after(settings.shutdown_grace);
+    grace.async_wait([&](const beast::error_code& timer_ec) {
+      if (!timer_ec) {
+        log_error("shutdown grace period over: dropping remaining connections");
+        context.stop();
+      }
+      drain_poll.cancel();
+    });
+    wait_for_drain();
+  });
+
+  std::vector<std::jthread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
+  context.run();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace server

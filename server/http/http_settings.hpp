@@ -1,0 +1,28 @@
+#pragma once
+// What the network loop (http_server.hpp, session.hpp) needs to know: where to listen, how many
+// threads, the limits on a request, and who answers it (part of the server's configuration).
+#include "server/http/http_types.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace server {
+
+struct HttpSettings {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (the bound one is logged)
+  unsigned threads = 0;       // 0: one per core
+  std::size_t max_body_bytes = 8U << 20U;
+  std::chrono::seconds read_timeout{15};    // to receive one whole request once it has begun
+  std::chrono::seconds idle_timeout{60};    // between requests on a keep-alive connection
+  std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+};
+
+// Answers one request; `request_id` names it in logs ("<connection>-<request>"). Must not throw.
+using RequestHandler = std::function<Response(const Request& request, std::string_view request_id)>;
+
+}  // namespace server

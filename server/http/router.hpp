@@ -1,0 +1,41 @@
+#pragma once
+// Method + path pattern → handler. Patterns are literal segments and {captures}
+// ("/ogc/collections/{id}/items/{fid}"); a path that matches a pattern under another method gives
+// 405 with the allowed methods, one that matches nothing 404.
+#include "server/http/request_context.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace server {
+
+struct Route {
+  std::string name;  // metrics label ("locate", "ogc_items")
+  http::verb method;
+  std::string pattern;
+  Handler handler;
+  std::size_t name_index = 0;  // position of `name` in Router::names()
+};
+
+class Router {
+ public:
+  void add(std::string name, http::verb method, std::string pattern, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route for this method
+    std::vector<std::string> args;
+    std::vector<http::verb> allowed;  // when route is null: methods the path does accept
+  };
+  [[nodiscard]] Match match(http::verb method, std::string_view path) const;
+  [[nodiscard]] const std::vector<Route>& routes() const noexcept { return routes_; }
+  // Distinct route names, in order of first registration (for metrics).
+  [[nodiscard]] const std::vector<std::string>& names() const noexcept { return names_; }
+
+ private:
+  std::vector<Route> routes_;
+  std::vector<std::string> names_;
+};
+
+}  // namespace server
