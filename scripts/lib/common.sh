@@ -14,8 +14,12 @@ LAYOUTD_APT_BUILD=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin libsqlite3-dev zlib1g-dev
   libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev
   protobuf-compiler libprotobuf-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev ccache
 )
+
+# The Release tree's configuration, the same for scripts/serve and scripts/test, so that either
+# reuses what the other built (a different option would recompile everything).
+LAYOUTD_RELEASE_ARGS=(-DLAYOUTD_WERROR=ON)
 
 # Debian packages the tests run besides the build's: a throw-away PostgreSQL + PostGIS for the
 # PostGIS store test (tests/support/pg_cluster.*) and wrk for the reload-under-load test.
@@ -87,9 +91,11 @@ ensure_npm() {
     { cat /tmp/layoutd-npm.log >&2; return 1; }
 }
 
-# Configures (once) and builds the given build type into the given directory.
-# build_tree DIR TYPE [--target T]... [CMAKE_ARGS...]: configures DIR once, then builds the
-# targets named (everything when none is).
+# build_tree DIR TYPE [--target T]... [CMAKE_ARGS...]: configures DIR with the build type and the
+# CMake arguments (again whenever they differ from the ones it was last configured with, so a tree
+# always has the options asked for), then builds the targets named (everything when none is).
+# Compiles go through ccache when it is installed, with paths taken relative to the repository, so
+# that another clone on the same machine (CI's, say) reuses the objects this one compiled.
 build_tree() {
   local dir="$1" type="$2"
   shift 2
@@ -103,8 +109,14 @@ build_tree() {
       shift
     fi
   done
-  if [ ! -f "$dir/build.ninja" ]; then
+  if command -v ccache >/dev/null 2>&1; then
+    args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_BASEDIR="$LAYOUTD_ROOT" CCACHE_NOHASHDIR=1
+  fi
+  local wanted="$type ${args[*]}" stamp="$dir/.layoutd-configured"
+  if [ ! -f "$dir/build.ninja" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     cmake -S "$LAYOUTD_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${args[@]}" >/dev/null
+    printf '%s\n' "$wanted" >"$stamp"
   fi
   # Ninja prints one line per step; keep the output to errors and the final line.
   if ! ninja -C "$dir" "${targets[@]}" >"$dir/last-build.log" 2>&1; then
