@@ -16,7 +16,7 @@
 #include "geo/coord.hpp"
 #include "geo/geometry.hpp"
 #include "geo/tiles/pixel_clip.hpp"
-#include "geo/tiles/mvt_encoder.hpp"
+#include "geo/tiles/tile_point.hpp"
 
 #include <algorithm>
 #include <cstdint>

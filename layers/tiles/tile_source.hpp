@@ -4,6 +4,7 @@
 // on the pixel grid: geo/tiles/tile_geometry.hpp) the first time a tile of that zoom is asked for, then
 // shared read-only by all threads; a tile is then an index query, a clip per feature and the encoding.
 #include "geo/box_index.hpp"
+#include "geo/tiles/mvt_encoder.hpp"
 #include "geo/tiles/tile_geometry.hpp"
 #include "geo/tiles/tile_math.hpp"
 #include "layers/model/layer.hpp"
