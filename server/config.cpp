@@ -58,6 +58,8 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "threads", po::value(&config.http.threads)->default_value(0), "worker threads (0 = one per core)")(
       "max-body", po::value(&max_body_mib)->default_value(max_body_mib), "largest request body, MiB")(
       "read-timeout", po::value(&read_timeout)->default_value(read_timeout), "seconds to receive one request")(
+      "max-connections", po::value(&config.http.max_connections)->default_value(config.http.max_connections),
+      "open connections at most; more are closed as they are accepted")(
       "idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
       "seconds a keep-alive connection may idle")("web-root", po::value(&config.web_root),
                                                   "directory of the built web client")(
@@ -69,7 +71,16 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "watch-interval", po::value(&watch_seconds)->default_value(watch_seconds),
       "seconds between polls of the store for changes (0: no watch)")(
       "warm-zooms", po::value(&config.warm_max_zoom)->default_value(config.warm_max_zoom),
-      "tile zooms 0..N prepared before a reloaded store is served (-1: none)");
+      "tile zooms 0..N prepared before a reloaded store is served (-1: none)")(
+      "max-json-depth", po::value(&config.limits.max_json_depth)->default_value(config.limits.max_json_depth),
+      "deepest nesting of arrays and objects in a JSON body")(
+      "max-parcel-vertices",
+      po::value(&config.limits.max_parcel_vertices)->default_value(config.limits.max_parcel_vertices),
+      "most vertices of an overlap parcel")(
+      "max-parcel-parts", po::value(&config.limits.max_parcel_parts)->default_value(config.limits.max_parcel_parts),
+      "most polygons of an overlap parcel")(
+      "max-batch-sites", po::value(&config.limits.max_batch_sites)->default_value(config.limits.max_batch_sites),
+      "most sites in one batch locate");
 
   po::variables_map values;
   try {
@@ -95,7 +106,13 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   }
   if (config.http.threads == 0) config.http.threads = std::max(1U, std::thread::hardware_concurrency());
   if (max_body_mib == 0) throw ConfigError("--max-body must be at least 1 MiB");
+  if (config.limits.max_json_depth < 8) throw ConfigError("--max-json-depth must be at least 8 (GeoJSON needs 7)");
+  if (config.limits.max_parcel_vertices < 4 || config.limits.max_parcel_parts < 1 ||
+      config.limits.max_batch_sites < 1) {
+    throw ConfigError("--max-parcel-vertices must be at least 4, --max-parcel-parts and --max-batch-sites at least 1");
+  }
   if (read_timeout <= 0 || idle_timeout <= 0) throw ConfigError("timeouts must be positive");
+  if (config.http.max_connections == 0) throw ConfigError("--max-connections must be at least 1");
   config.http.max_body_bytes = max_body_mib << 20U;
   config.tile_cache_bytes = tile_cache_mib << 20U;
   config.http.read_timeout = std::chrono::seconds(read_timeout);

@@ -2,6 +2,7 @@
 // layoutd's configuration: a value built once from the command line and passed down. Nothing reads
 // flags or environment variables anywhere else.
 #include "server/http/http_settings.hpp"
+#include "server/http/request_limits.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -15,7 +16,8 @@ namespace server {
 
 struct ServerConfig {
   std::string store = "data/layout.gpkg";  // GeoPackage path or any GDAL connection string
-  HttpSettings http;  // --listen, --threads, --max-body, --read-timeout, --idle-timeout
+  HttpSettings http;     // --listen, --threads, --max-body, --read-timeout, --idle-timeout
+  RequestLimits limits;  // --max-json-depth, --max-parcel-vertices, --max-parcel-parts, --max-batch-sites
   std::string web_root;
   std::string cors_origin;
   std::size_t tile_cache_bytes = 256U << 20U;  // in-memory tile cache (--tile-cache-mb)

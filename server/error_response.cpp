@@ -10,6 +10,16 @@
 
 namespace server {
 
+std::optional<Limit> exceeded_limit(const std::exception_ptr& error) noexcept {
+  try {
+    std::rethrow_exception(error);
+  } catch (const LimitExceeded& e) {
+    return e.limit();
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
 Response error_response(const Request& request, std::exception_ptr error, std::string_view request_id) {
   try {
     std::rethrow_exception(std::move(error));

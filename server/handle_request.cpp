@@ -63,10 +63,13 @@ Response handle_request(const App& app, const Request& request, std::string_view
       series = match.route->name_index;
       // One snapshot for the whole request, held until the response is built.
       const layers::SnapshotPtr snapshot = app.snapshot.load();
-      const RequestContext context{request, *snapshot, QueryParams(target.query), std::move(match.args), request_id};
+      const RequestContext context{request,    *snapshot, QueryParams(target.query), std::move(match.args),
+                                   request_id, app.config.limits};
       return match.route->handler(context);
     } catch (...) {
-      return error_response(request, std::current_exception(), request_id);
+      const std::exception_ptr error = std::current_exception();
+      if (const auto limit = exceeded_limit(error)) app.metrics.record_limit(*limit);
+      return error_response(request, error, request_id);
     }
   }();
   if (response.result() == http::status::method_not_allowed && !match.allowed.empty()) {

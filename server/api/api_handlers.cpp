@@ -29,6 +29,22 @@ Site site_from(const QueryParams& params) {
   return {layers::query::to_wgs84(lon, lat, crs), lon, lat, crs};
 }
 
+// The overlap's cost grows with the parcel's vertices and parts: refused before any work is done.
+void check_parcel_size(const geo::Geometry& parcel, const RequestLimits& limits) {
+  const auto parts = static_cast<std::size_t>(parcel.num_geometries());
+  if (parts > limits.max_parcel_parts) {
+    throw LimitExceeded(Limit::ParcelParts, http::status::payload_too_large, "parcel_too_large",
+                        "the parcel has " + std::to_string(parts) + " parts; the limit is " +
+                            std::to_string(limits.max_parcel_parts));
+  }
+  const auto vertices = static_cast<std::size_t>(parcel.num_coordinates());
+  if (vertices > limits.max_parcel_vertices) {
+    throw LimitExceeded(Limit::ParcelVertices, http::status::payload_too_large, "parcel_too_large",
+                        "the parcel has " + std::to_string(vertices) + " vertices; the limit is " +
+                            std::to_string(limits.max_parcel_vertices) + " (simplify it, or split it)");
+  }
+}
+
 Json site_json(const Site& site) {
   return {{"lon", site.wgs84.lon},
           {"lat", site.wgs84.lat},
@@ -74,13 +90,14 @@ Response handle_nearest(const RequestContext& context) {
 
 Response handle_overlap(const RequestContext& context) {
   const std::string_view answer = negotiate(context.request, {"application/json", kProtobufType});
-  const Json parcel_json = json_body(context.request);
+  const Json parcel_json = json_body(context.request, context.limits.max_json_depth);
   geo::Geometry parcel;
   try {
     parcel = geo::from_geojson(nlohmann::json(parcel_json));
   } catch (const geo::GeometryError& e) {
     throw HttpError(http::status::bad_request, "invalid_geojson", e.what());
   }
+  check_parcel_size(parcel, context.limits);
   const auto positions = layer_positions(context.snapshot, list_param(context.params, "layers"));
   const auto result = layers::query::overlap(context.snapshot, parcel, positions);
   if (answer == kProtobufType) return protobuf_response(context.request, overlap_protobuf(context.snapshot, result));

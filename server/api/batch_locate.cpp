@@ -30,10 +30,11 @@ struct BatchInput {
   throw HttpError(http::status::bad_request, "invalid_batch", detail);
 }
 
-void check_size(std::size_t n) {
-  if (n > kMaxBatchSites) {
-    throw HttpError(http::status::payload_too_large, "too_many_sites",
-                    std::to_string(n) + " sites in one request; the limit is " + std::to_string(kMaxBatchSites));
+void check_size(std::size_t n, const RequestLimits& limits) {
+  if (n > limits.max_batch_sites) {
+    throw LimitExceeded(Limit::BatchSites, http::status::payload_too_large, "too_many_sites",
+                        std::to_string(n) + " sites in one request; the limit is " +
+                            std::to_string(limits.max_batch_sites));
   }
 }
 
@@ -63,7 +64,7 @@ std::size_t column_of(const CsvRow& header, std::string_view name) {
   bad_batch("the CSV header has no '" + std::string(name) + "' column (it needs lon and lat)");
 }
 
-BatchInput read_csv(const Request& request, layers::query::InputCrs crs) {
+BatchInput read_csv(const Request& request, layers::query::InputCrs crs, const RequestLimits& limits) {
   BatchInput in;
   std::vector<CsvRow> records;
   try {
@@ -75,7 +76,7 @@ BatchInput read_csv(const Request& request, layers::query::InputCrs crs) {
   in.header = std::move(records.front());
   const std::size_t lon = column_of(in.header, "lon");
   const std::size_t lat = column_of(in.header, "lat");
-  check_size(records.size() - 1);
+  check_size(records.size() - 1, limits);
   in.rows.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
   in.sites.reserve(in.rows.size());
   for (std::size_t r = 0; r < in.rows.size(); ++r) {
@@ -90,21 +91,27 @@ BatchInput read_csv(const Request& request, layers::query::InputCrs crs) {
   return in;
 }
 
-BatchInput read_geojson(const Request& request, layers::query::InputCrs crs) {
+// "type": "NAME" (a member of another type is not that type, rather than an error of ours).
+bool has_type(const Json& object, std::string_view name) {
+  const auto it = object.find("type");
+  return it != object.end() && it->is_string() && it->get_ref<const std::string&>() == name;
+}
+
+BatchInput read_geojson(const Request& request, layers::query::InputCrs crs, const RequestLimits& limits) {
   BatchInput in;
-  Json body = json_body(request);
-  if (!body.is_object() || body.value("type", "") != "FeatureCollection" || !body.contains("features") ||
+  Json body = json_body(request, limits.max_json_depth);
+  if (!body.is_object() || !has_type(body, "FeatureCollection") || !body.contains("features") ||
       !body["features"].is_array()) {
     bad_batch("the body must be a GeoJSON FeatureCollection of Point features");
   }
-  check_size(body["features"].size());
+  check_size(body["features"].size(), limits);
   in.features = std::move(body["features"].get_ref<Json::array_t&>());
   in.sites.reserve(in.features.size());
   for (std::size_t i = 0; i < in.features.size(); ++i) {
     const Json& f = in.features[i];
     const std::string where = "feature " + std::to_string(i);
     const Json* geometry = f.is_object() && f.contains("geometry") ? &f["geometry"] : nullptr;
-    if (geometry == nullptr || !geometry->is_object() || geometry->value("type", "") != "Point" ||
+    if (geometry == nullptr || !geometry->is_object() || !has_type(*geometry, "Point") ||
         !geometry->contains("coordinates") || !(*geometry)["coordinates"].is_array() ||
         (*geometry)["coordinates"].size() < 2 || !(*geometry)["coordinates"][0].is_number() ||
         !(*geometry)["coordinates"][1].is_number()) {
@@ -216,7 +223,8 @@ Response handle_locate_batch(const RequestContext& context) {
   const auto crs = input_crs_param(context.params);
   require_media_type(request, {"text/csv", "application/geo+json", "application/json"});
   const std::string type = media_type(request);
-  BatchInput in = type == "text/csv" ? read_csv(request, crs) : read_geojson(request, crs);
+  BatchInput in =
+      type == "text/csv" ? read_csv(request, crs, context.limits) : read_geojson(request, crs, context.limits);
 
   layers::query::LocateOptions options;
   options.layers = layer_positions(context.snapshot, list_param(context.params, "layers"));

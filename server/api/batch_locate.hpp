@@ -7,9 +7,7 @@
 
 namespace server {
 
-// Above this many sites a request is refused (413): split the file.
-inline constexpr std::size_t kMaxBatchSites = 100000;
-
+// Above RequestLimits::max_batch_sites (--max-batch-sites) a request is refused (413).
 Response handle_locate_batch(const RequestContext& context);
 
 }  // namespace server

@@ -39,10 +39,11 @@ class SessionRegistry {
       if (auto session = weak.lock()) session->shutdown();
     }
   }
-  [[nodiscard]] bool empty() {
+  [[nodiscard]] bool empty() { return live() == 0; }
+  [[nodiscard]] std::size_t live() {
     const std::lock_guard lock(mutex_);
     std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
-    return sessions_.empty();
+    return sessions_.size();
   }
 
  private:
@@ -56,6 +57,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
            const RequestHandler& handler, SessionRegistry& registry)
       : context_(context),
         acceptor_(net::make_strand(context)),
+        backoff_(acceptor_.get_executor()),
         settings_(settings),
         handler_(handler),
         registry_(registry) {
@@ -85,18 +87,47 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!ec) {
+    if (ec) {
+      // Out of descriptors (EMFILE) or memory: accepting again at once would spin on the same
+      // error. Wait, and say so once a second at most, however often it happens.
+      warn("accept failed: " + ec.message() + "; retrying in 100 ms");
+      backoff_.expires_after(std::chrono::milliseconds(100));
+      backoff_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+        if (!wait_ec) self->do_accept();
+      });
+      return;
+    }
+    if (registry_.live() >= settings_.max_connections) {
+      // Over the cap: closed at once, before any byte of it is read (the client sees a reset or
+      // EOF and may retry); the connections already open keep being served.
+      warn("connection refused: " + std::to_string(settings_.max_connections) + " open (--max-connections)");
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
       auto session = std::make_shared<Session>(std::move(socket), settings_, handler_, ++connections_);
       registry_.add(session);
       session->start();
-    } else {
-      log_error("accept failed: " + ec.message());
     }
     do_accept();
   }
 
+  // One log line per second at most; the ones left out are counted in the next.
+  void warn(const std::string& message) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_warning_ < std::chrono::seconds(1)) {
+      ++suppressed_;
+      return;
+    }
+    log_error(message + (suppressed_ == 0 ? "" : " (" + std::to_string(suppressed_) + " similar lines left out)"));
+    suppressed_ = 0;
+    last_warning_ = now;
+  }
+
   net::io_context& context_;
   tcp::acceptor acceptor_;
+  net::steady_timer backoff_;
+  std::chrono::steady_clock::time_point last_warning_{};
+  std::uint64_t suppressed_ = 0;
   const HttpSettings& settings_;
   const RequestHandler& handler_;
   SessionRegistry& registry_;
@@ -149,10 +180,24 @@ void run_http_server(const HttpSettings& settings, const RequestHandler& handler
     wait_for_drain();
   });
 
+  // An exception escaping a handler (Beast's parser throws std::length_error for a chunk trailer
+  // field over 64 KiB, before the session sees anything) unwinds that connection's operation,
+  // which drops the connection; the thread goes back to serving the others (Asio allows run()
+  // to be called again after an exception).
+  const auto serve = [&context] {
+    while (true) {
+      try {
+        context.run();
+        return;
+      } catch (const std::exception& e) {
+        log_error(std::string("a connection was dropped: ") + e.what());
+      }
+    }
+  };
   std::vector<std::jthread> pool;
   pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
-  context.run();
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(serve);
+  serve();
   for (auto& t : pool) t.join();
 }
 

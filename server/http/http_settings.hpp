@@ -17,7 +17,8 @@ struct HttpSettings {
   std::uint16_t port = 8080;  // 0: any free port (the bound one is logged)
   unsigned threads = 0;       // 0: one per core
   std::size_t max_body_bytes = 8U << 20U;
-  std::chrono::seconds read_timeout{15};    // to receive one whole request once it has begun
+  std::size_t max_connections = 4096;       // open connections; more are closed on accept
+  std::chrono::seconds read_timeout{15};    // to receive one whole request, from its first byte
   std::chrono::seconds idle_timeout{60};    // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
 };

@@ -38,6 +38,10 @@ void Metrics::record(std::size_t route, unsigned status, std::chrono::microsecon
   s.sum_us.fetch_add(static_cast<std::uint64_t>(elapsed.count()), std::memory_order_relaxed);
 }
 
+void Metrics::record_limit(Limit limit) const noexcept {
+  limits_[static_cast<std::size_t>(limit)].fetch_add(1, std::memory_order_relaxed);
+}
+
 std::string Metrics::prometheus(const layers::Snapshot& snapshot, std::chrono::seconds uptime) const {
   std::ostringstream out;
   out << "# HELP layoutd_requests_total HTTP requests answered, by route and status.\n"
@@ -62,6 +66,12 @@ std::string Metrics::prometheus(const layers::Snapshot& snapshot, std::chrono::s
     out << "layoutd_request_duration_seconds_sum{route=\"" << routes_[r] << "\"} "
         << static_cast<double>(series_[r].sum_us.load(std::memory_order_relaxed)) * 1e-6 << '\n'
         << "layoutd_request_duration_seconds_count{route=\"" << routes_[r] << "\"} " << cumulative << '\n';
+  }
+  out << "# HELP layoutd_limit_exceeded_total Requests refused for going over a configured limit, by limit.\n"
+         "# TYPE layoutd_limit_exceeded_total counter\n";
+  for (std::size_t l = 0; l < kLimitNames.size(); ++l) {
+    out << "layoutd_limit_exceeded_total{limit=\"" << kLimitNames[l] << "\"} "
+        << limits_[l].load(std::memory_order_relaxed) << '\n';
   }
   const auto age =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now() - snapshot.created_at());

@@ -3,7 +3,9 @@
 // lock-free (relaxed atomics: each counter is independent, and a scrape may see one request's
 // count before its latency, which Prometheus tolerates).
 #include "layers/model/snapshot.hpp"
+#include "server/http/request_limits.hpp"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -20,6 +22,8 @@ class Metrics {
 
   [[nodiscard]] std::size_t unmatched() const noexcept { return routes_.size() - 1; }
   void record(std::size_t route, unsigned status, std::chrono::microseconds elapsed) const noexcept;
+  // A request refused for going over one of the RequestLimits.
+  void record_limit(Limit limit) const noexcept;
 
   // The exposition: requests, latency, and the snapshot being served.
   [[nodiscard]] std::string prometheus(const layers::Snapshot& snapshot, std::chrono::seconds uptime) const;
@@ -33,6 +37,7 @@ class Metrics {
     std::atomic<std::uint64_t> sum_us;
   };
   std::vector<std::string> routes_;
+  mutable std::array<std::atomic<std::uint64_t>, kLimitNames.size()> limits_{};
   std::unique_ptr<RouteSeries[]> series_;
 };
 

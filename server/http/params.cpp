@@ -3,6 +3,8 @@
 #include "server/http/http_types.hpp"
 #include "server/http/parse_number.hpp"
 
+#include <algorithm>
+
 namespace server {
 namespace {
 
@@ -68,7 +70,11 @@ std::vector<std::uint32_t> layer_positions(const layers::Snapshot& snapshot, con
       throw HttpError(http::status::bad_request, "unknown_layer",
                       "no layer '" + id + "'; layers are: " + layer_id_list(snapshot));
     }
-    out.push_back(static_cast<std::uint32_t>(position));
+    const auto p = static_cast<std::uint32_t>(position);
+    if (std::find(out.begin(), out.end(), p) != out.end()) {
+      throw HttpError(http::status::bad_request, "duplicate_layer", "layer '" + id + "' is named twice");
+    }
+    out.push_back(p);
   }
   return out;
 }

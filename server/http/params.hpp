@@ -28,7 +28,9 @@ std::vector<std::string> list_param(const QueryParams& params, std::string_view 
 // The `crs` parameter (EPSG:4326 when absent); an unknown one is an InputError (400).
 layers::query::InputCrs input_crs_param(const QueryParams& params);
 
-// `ids` → snapshot layer positions; an unknown id is a 400 naming it and the known ones.
+// `ids` → snapshot layer positions; an unknown id is a 400 naming it and the known ones, an id
+// named twice a 400 too (a tile may not hold two layers of one name, MVT 2.1 section 4.1, and a
+// request repeating a name thousands of times must not make a tile that much larger).
 std::vector<std::uint32_t> layer_positions(const layers::Snapshot& snapshot, const std::vector<std::string>& ids);
 
 // "admin, planning_area, …": the layer ids, for error details that say what exists.

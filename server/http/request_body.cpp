@@ -1,5 +1,7 @@
 #include "server/http/request_body.hpp"
 
+#include "server/http/request_limits.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -27,11 +29,22 @@ void require_media_type(const Request& request, std::initializer_list<std::strin
                   "Content-Type '" + type + "' is not accepted here; send one of: " + list);
 }
 
-Json json_body(const Request& request) {
+Json json_body(const Request& request, std::size_t max_depth) {
   require_media_type(request, {"application/json", "application/geo+json"});
+  // Whatever walks the document afterwards (conversions, GeoJSON readers, the destructor) may
+  // recurse once per level: the depth is bounded here, at the first bracket too deep.
+  const auto bounded = [max_depth](int depth, Json::parse_event_t event, Json& /*parsed*/) {
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
+        static_cast<std::size_t>(depth) >= max_depth) {
+      throw LimitExceeded(Limit::JsonDepth, http::status::bad_request, "json_too_deep",
+                          "the JSON nests arrays and objects deeper than " + std::to_string(max_depth) + " levels");
+    }
+    return true;
+  };
   try {
-    return Json::parse(request.body());
-  } catch (const Json::parse_error& e) {
+    return Json::parse(request.body(), bounded);
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for a number beyond double's range (1e999).
     throw HttpError(http::status::bad_request, "invalid_json", std::string("the body is not valid JSON: ") + e.what());
   }
 }

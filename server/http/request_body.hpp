@@ -5,6 +5,7 @@
 #include "server/http/http_types.hpp"
 #include "server/http/json_response.hpp"
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -17,7 +18,9 @@ std::string media_type(const Request& request);
 // Throws 415 naming the accepted types unless the request's media type is one of them.
 void require_media_type(const Request& request, std::initializer_list<std::string_view> accepted);
 
-// A JSON body (application/json or application/geo+json).
-Json json_body(const Request& request);
+// A JSON body (application/json or application/geo+json): 400 when it is not JSON (a number out
+// of double's range included), LimitExceeded (400) when arrays and objects nest deeper than
+// `max_depth`, checked while parsing, before anything deeper is built.
+Json json_body(const Request& request, std::size_t max_depth);
 
 }  // namespace server

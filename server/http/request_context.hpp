@@ -5,6 +5,7 @@
 // a room depends on nothing above it.
 #include "layers/serving/served_snapshot.hpp"
 #include "server/http/http_types.hpp"
+#include "server/http/request_limits.hpp"
 #include "server/http/url.hpp"
 
 #include <functional>
@@ -20,6 +21,7 @@ struct RequestContext {
   QueryParams params;
   std::vector<std::string> args;  // the pattern's {captures}, in order, percent-decoded
   std::string_view request_id;
+  const RequestLimits& limits;  // the configured limits (--max-json-depth, ...)
 };
 
 using Handler = std::function<Response(const RequestContext&)>;

@@ -1,5 +1,6 @@
 #include "server/http/session.hpp"
 
+#include "server/http/framing.hpp"
 #include "server/http/json_response.hpp"
 #include "server/http/log.hpp"
 
@@ -47,6 +48,16 @@ Response Session::unreadable(Request request, beast::error_code ec) const {
     return json_error(request, http::status::payload_too_large, "payload_too_large",
                       "request body exceeds " + std::to_string(settings_.max_body_bytes) + " bytes");
   }
+  if (ec == http::error::header_limit) {
+    // Beast takes the request line as soon as it is whole: no target yet means the request line
+    // alone is over the limit, which is the target's fault (RFC 9110 section 15.5.15, 414).
+    if (!parser_ || parser_->get().target().empty()) {
+      return json_error(request, http::status::uri_too_long, "uri_too_long",
+                        "the request line is longer than " + std::to_string(kHeaderLimit) + " bytes");
+    }
+    return json_error(request, http::status::request_header_fields_too_large, "header_too_large",
+                      "the request header is larger than " + std::to_string(kHeaderLimit) + " bytes");
+  }
   return json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message());
 }
 
@@ -54,8 +65,24 @@ void Session::do_read() {
   if (closing_) return do_close();
   parser_.emplace();  // a fresh parser per request: no state leaks between requests
   parser_->body_limit(settings_.max_body_bytes);
-  parser_->header_limit(16 * 1024);
+  parser_->header_limit(kHeaderLimit);
+  if (buffer_.size() > 0) return read_header();  // a pipelined request has begun already
+  // Waiting for a request may take the idle timeout; once its first bytes are in, all of it must
+  // arrive within the read timeout, so a client trickling a header byte by byte cannot hold the
+  // connection open (slowloris).
   stream_.expires_after(settings_.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kFirstRead),
+                          beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+}
+
+void Session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+  if (ec) return do_close();  // closed, reset, timed out or shut down while idle: nothing to answer
+  buffer_.commit(bytes);
+  read_header();
+}
+
+void Session::read_header() {
+  stream_.expires_after(settings_.read_timeout);  // for the header and the body together
   http::async_read_header(stream_, buffer_, *parser_,
                           beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
@@ -74,7 +101,14 @@ void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     bare.version(11);
     return respond(unreadable(std::move(bare), ec));
   }
-  stream_.expires_after(settings_.read_timeout);
+  if (const auto refusal = framing_error(parser_->get())) {
+    // Its body's length cannot be trusted: answer, and close before reading another byte of it.
+    busy_ = true;
+    Request bare;
+    bare.version(11);
+    bare.keep_alive(false);
+    return respond(json_error(bare, refusal->status, refusal->error, refusal->detail));
+  }
   http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
 }
 

@@ -29,9 +29,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void do_read();
+  void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
+  void read_header();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_body(boost::beast::error_code ec, std::size_t bytes);
-  // 413 for a body over the limit, 400 for anything else the parser refused.
+  // 413 for a body over the limit, 414/431 for a request line/header over it, 400 for anything
+  // else the parser refused.
   [[nodiscard]] Response unreadable(Request request, boost::beast::error_code ec) const;
   void respond(Response response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
@@ -39,6 +42,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void do_linger();
   void on_shutdown();
   [[nodiscard]] std::string request_id() const;
+
+  static constexpr std::size_t kHeaderLimit = 16 * 1024;  // request line and header fields
+  static constexpr std::size_t kFirstRead = 4096;
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;

@@ -2,6 +2,9 @@
 
 #include "server/http/http_types.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace server {
 namespace {
 
@@ -15,6 +18,18 @@ int hex_value(char c) noexcept {
 }  // namespace
 
 Target split_target(std::string_view target) noexcept {
+  // Absolute form (RFC 9112 §3.2.2: "http://host/path?query", which a server must accept): the
+  // scheme and authority are dropped; Host names the server either way.
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (target.size() >= scheme.size() && std::equal(scheme.begin(), scheme.end(), target.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      const auto path = target.find_first_of("/?", scheme.size());
+      target = path == std::string_view::npos ? std::string_view("/") : target.substr(path);
+      if (target.front() == '?') return {"/", target.substr(1)};
+      break;
+    }
+  }
   const auto mark = target.find('?');
   if (mark == std::string_view::npos) return {target, {}};
   return {target.substr(0, mark), target.substr(mark + 1)};

@@ -5,10 +5,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cctype>
 #include <csignal>
 #include <fstream>
@@ -164,6 +169,58 @@ HttpResult http_request(const std::string& host, unsigned short port, const Http
 
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target) {
   return http_request(host, port, {"GET", target, {}, {}, {}});
+}
+
+RawExchange raw_exchange(unsigned short port, const std::vector<std::string>& pieces,
+                         std::chrono::milliseconds timeout, std::chrono::milliseconds pause) {
+  RawExchange out;
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error("socket() failed");
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    throw std::runtime_error("connect() to port " + std::to_string(port) + " failed");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto read_available = [&](int wait_ms) {
+    pollfd p{fd, POLLIN, 0};
+    while (!out.closed && ::poll(&p, 1, wait_ms) > 0) {
+      char buffer[65536];
+      const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) {
+        out.closed = true;
+        out.closed_after = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+        break;
+      }
+      out.received.append(buffer, static_cast<std::size_t>(n));
+      wait_ms = 0;
+    }
+  };
+  for (std::size_t i = 0; i < pieces.size() && !out.closed; ++i) {
+    if (i > 0 && pause.count() > 0) read_available(static_cast<int>(pause.count()));
+    if (out.closed) break;
+    std::size_t sent = 0;
+    while (sent < pieces[i].size()) {
+      const ssize_t n = ::send(fd, pieces[i].data() + sent, pieces[i].size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) {
+        out.send_failed = true;
+        break;
+      }
+      sent += static_cast<std::size_t>(n);
+    }
+    if (out.send_failed) break;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!out.closed && std::chrono::steady_clock::now() < deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    read_available(static_cast<int>(std::max<long>(1, std::min<long>(left, 100))));
+  }
+  ::close(fd);
+  return out;
 }
 
 RunningLayoutd::RunningLayoutd(const std::string& binary, const std::filesystem::path& store,

@@ -76,4 +76,17 @@ HttpResult http_request(const std::string& host, unsigned short port, const Http
                         const HttpHeaders& extra_headers = {});
 HttpResult http_get(const std::string& host, unsigned short port, const std::string& target);
 
+// Bytes as a hostile client sends them, over a fresh connection to 127.0.0.1:port, in `pieces`
+// sent `pause` apart; then everything the server sends until it closes the connection or
+// `timeout` passes (from the last piece sent).
+struct RawExchange {
+  std::string received;
+  bool closed = false;       // the server closed (or reset) the connection
+  bool send_failed = false;  // the server closed before every piece was sent
+  std::chrono::milliseconds closed_after{0};  // from the first byte sent to the close
+};
+RawExchange raw_exchange(unsigned short port, const std::vector<std::string>& pieces,
+                         std::chrono::milliseconds timeout = std::chrono::milliseconds(3000),
+                         std::chrono::milliseconds pause = std::chrono::milliseconds(0));
+
 }  // namespace test_support
