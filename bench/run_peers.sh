@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 store="$(realpath "${1:-$LAYOUTD_ROOT/data/layout.gpkg}")"
 [ -f "$store" ] || { say "no store at $store (scripts/serve builds it)"; exit 1; }
 ensure_apt "${LAYOUTD_APT_BUILD[@]}" postgresql-15 postgresql-15-postgis-3
-build_tree "$LAYOUTD_BUILD" Release
+build_tree "$LAYOUTD_BUILD" Release "${LAYOUTD_RELEASE_ARGS[@]}"
 
 # shellcheck source=bench/lib_pg_peer.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib_pg_peer.sh"

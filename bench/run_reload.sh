@@ -15,7 +15,7 @@ warms=("$@")
 [ "${#warms[@]}" -gt 0 ] || warms=(-1 8)
 [ -f "$store" ] || { say "no store at $store (scripts/serve builds it)"; exit 1; }
 ensure_apt "${LAYOUTD_APT_BUILD[@]}" curl
-build_tree "$LAYOUTD_BUILD" Release
+build_tree "$LAYOUTD_BUILD" Release "${LAYOUTD_RELEASE_ARGS[@]}"
 
 work="$(mktemp -d /tmp/layoutd-reload-bench.XXXXXX)"
 server=""

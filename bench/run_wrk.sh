@@ -16,7 +16,7 @@ what="${3:-all}"
 case "$what" in locate | tiles | all) ;; *) say "unknown benchmark '$what' (locate, tiles or all)"; exit 1 ;; esac
 [ -f "$store" ] || { say "no store at $store (scripts/serve builds it)"; exit 1; }
 ensure_apt "${LAYOUTD_APT_BUILD[@]}" wrk curl bc
-build_tree "$LAYOUTD_BUILD" Release
+build_tree "$LAYOUTD_BUILD" Release "${LAYOUTD_RELEASE_ARGS[@]}"
 
 port="${LAYOUTD_WRK_PORT:-18181}"
 threads="${LAYOUTD_WRK_SERVER_THREADS:-$(nproc)}"
