@@ -254,6 +254,21 @@ TEST(Ogc, BadBboxIs400) {
   }
 }
 
+// Issue 22, item 13: an unknown bbox-crs was ignored and the bbox read as CRS84.
+TEST(Ogc, BboxInAnotherCrsIsRefusedNotMisread) {
+  const auto app = test_support::sample_app();
+  expect_error(app, "/ogc/collections/groups/items?bbox=4500000,600000,4600000,700000&bbox-crs=EPSG:4529",
+               status::bad_request, "unsupported_crs");
+  expect_error(app,
+               "/ogc/collections/groups/items?bbox=43,125,44,126&bbox-crs="
+               "http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FEPSG%2F0%2F4326",
+               status::bad_request, "unsupported_crs");
+  EXPECT_EQ(ask(app, "/ogc/collections/groups/items?bbox=125,43,126,44&bbox-crs="
+                     "http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FOGC%2F1.3%2FCRS84")
+                .code,
+            status::ok);
+}
+
 TEST(Ogc, ItemByFid) {
   const auto app = test_support::sample_app();
   const Answer answer = ask(app, "/ogc/collections/groups/items/2");

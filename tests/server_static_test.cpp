@@ -84,6 +84,20 @@ TEST(StaticFiles, RootIsIndexHtmlRevalidatedEveryTime) {
   EXPECT_EQ(server::handle_request(app, request("/sub/")).body(), "sub index");
 }
 
+// Issue 22, item 13: the page was served without a content security policy or framing rules.
+TEST(StaticFiles, ThePageForbidsForeignScriptsAndFraming) {
+  const WebRoot web;
+  const auto app = web.app();
+  const auto response = server::handle_request(app, request("/"));
+  ASSERT_EQ(response.result(), status::ok);
+  const std::string csp(response["Content-Security-Policy"]);
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << csp;
+  EXPECT_EQ(response["X-Frame-Options"], "DENY");
+  EXPECT_EQ(response["Referrer-Policy"], "strict-origin-when-cross-origin");
+}
+
 TEST(StaticFiles, MediaTypesByExtension) {
   const WebRoot web;
   const auto app = web.app();

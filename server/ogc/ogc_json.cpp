@@ -1,6 +1,7 @@
 #include "server/ogc/ogc_json.hpp"
 
 #include "server/http/feature_json.hpp"
+#include "server/ogc/ogc_params.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -9,7 +10,6 @@
 namespace server {
 namespace {
 
-constexpr std::string_view kCrs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
 // RFC 3339 in UTC, to the second: "2024-05-01T08:30:00Z".
 std::string rfc3339(std::chrono::system_clock::time_point time) {
@@ -78,10 +78,10 @@ Json ogc_collection(const layers::Layer& layer, const OgcUrls& urls) {
     collection["extent"] = {
         {"spatial",
          {{"bbox", Json::array({Json::array({bounds.min_x, bounds.min_y, bounds.max_x, bounds.max_y})})},
-          {"crs", kCrs84}}}};
+          {"crs", kCrs84Uri}}}};
   }
   collection["itemType"] = "feature";
-  collection["crs"] = Json::array({kCrs84});
+  collection["crs"] = Json::array({kCrs84Uri});
   return collection;
 }
 

@@ -71,10 +71,21 @@ std::uint64_t count_param(const QueryParams& params, std::string_view name, std:
   return value;
 }
 
+
+// bbox-crs (OGC API – Features Part 2): only CRS84 is served yet. Another CRS must not be
+// ignored: its coordinates read as longitude/latitude would select the wrong features, silently.
+void check_bbox_crs(const QueryParams& params) {
+  const std::string* crs = params.find("bbox-crs");
+  if (crs == nullptr || *crs == kCrs84Uri) return;
+  throw HttpError(http::status::bad_request, "unsupported_crs",
+                  "bbox-crs: '" + *crs + "' is not supported; give the bbox in " + std::string(kCrs84Uri));
+}
+
 }  // namespace
 
 ItemsQuery items_query(const QueryParams& params) {
   ItemsQuery query;
+  check_bbox_crs(params);
   query.bbox = bbox_param(params);
   query.limit = static_cast<std::size_t>(
       std::min<std::uint64_t>(count_param(params, "limit", kDefaultItemsLimit, 1), kMaxItemsLimit));

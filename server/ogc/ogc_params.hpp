@@ -6,10 +6,13 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 
 namespace server {
 
 // Page sizes: the spec's example default, and its recommended ceiling.
+// The one CRS the items are served in (and a bbox is read in): longitude, latitude on WGS84.
+inline constexpr std::string_view kCrs84Uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 inline constexpr std::size_t kDefaultItemsLimit = 10;
 inline constexpr std::size_t kMaxItemsLimit = 10'000;
 

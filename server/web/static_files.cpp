@@ -213,6 +213,27 @@ const StaticFile* StaticFiles::find(std::string_view relative) const {
   return is_glyph_range(relative.substr(slash + 1)) ? &empty_glyph_range_ : nullptr;
 }
 
+namespace {
+
+// The page runs only its own code: scripts, styles, tiles, glyphs and API calls all come from this
+// origin; MapLibre's workers are blob: URLs and its sprites/canvas images data: or blob:. Inline
+// style properties are allowed (MapLibre positions its controls with them); inline scripts are not.
+// No other site may frame the map (clickjacking), and a link followed from it tells the next site
+// this origin only.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
+    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+void set_security_headers(Response& response) {
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Content-Security-Policy", kContentSecurityPolicy);
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
+}
+
+}  // namespace
+
 std::optional<Response> serve_static(const StaticFiles& files, const Request& request, std::string_view raw_path) {
   if (files.empty()) return std::nullopt;
   const StaticFile* file = files.find(relative_path(raw_path));
@@ -234,7 +255,7 @@ std::optional<Response> serve_static(const StaticFiles& files, const Request& re
   response.keep_alive(request.keep_alive());
   response.set(http::field::etag, etag);
   response.set(http::field::cache_control, file->cache_control);
-  response.set("X-Content-Type-Options", "nosniff");
+  set_security_headers(response);
   if (!file->gzip.empty()) response.set(http::field::vary, "Accept-Encoding");
   if (response.result() == http::status::not_modified) return response;
 
