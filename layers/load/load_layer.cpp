@@ -1,5 +1,6 @@
 #include "layers/load/load_layer.hpp"
 
+#include "layers/store/open_store.hpp"
 #include "layers/store/gdal_support.hpp"
 #include "layers/load/attribute_mapping.hpp"
 #include "layers/load/feature_check.hpp"
@@ -39,7 +40,7 @@ std::string count(std::size_t n, const std::string& noun) {
 TargetLayer read_target_layer(const std::string& store, const std::string& layer) {
   ensure_gdal_registered();
   GdalErrorCapture errors;
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(store.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr dataset = open_store_read_only(store);
   if (!dataset) {
     throw LoadError("store '" + store +
                     "': " + (errors.last_error().empty() ? "not a vector dataset GDAL can open" : errors.last_error()));

@@ -1,5 +1,6 @@
 #include "layers/store/export_layer.hpp"
 
+#include "layers/store/open_store.hpp"
 #include "layers/store/gdal_support.hpp"
 #include "layers/store/store_error.hpp"
 #include "layers/store/store_writer.hpp"
@@ -61,7 +62,7 @@ ExportLayerResult export_layer(const ExportLayerOptions& options) {
   }
 
   GdalErrorCapture errors;
-  GDALDatasetUniquePtr store(GDALDataset::Open(options.store.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr store = open_store_read_only(options.store);
   if (!store)
     throw StoreError(options.store,
                      errors.last_error().empty() ? "not a vector dataset GDAL can open" : errors.last_error());

@@ -1,5 +1,6 @@
 #include "layers/store/store_reader.hpp"
 
+#include "layers/store/open_store.hpp"
 #include "geo/error.hpp"
 #include "layers/store/gdal_support.hpp"
 #include "layers/store/ogr_convert.hpp"
@@ -116,7 +117,7 @@ StoreContents read_store(const std::string& connection) {
   if (is_path && !fs::exists(connection, ec)) throw StoreError(connection, "no such file");
 
   GdalErrorCapture errors;
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr dataset = open_store_read_only(connection);
   if (!dataset) {
     std::string reason = errors.last_error();
     if (reason.empty()) reason = "not a vector dataset GDAL can open";

@@ -1,6 +1,7 @@
 #include "layers/store/store_revision.hpp"
 
 #include "layers/store/gdal_support.hpp"
+#include "layers/store/open_store.hpp"
 #include "layers/store/store_error.hpp"
 #include "layers/store/store_meta.hpp"
 
@@ -9,8 +10,7 @@ namespace layers {
 std::int64_t read_store_revision(const std::string& connection) {
   ensure_gdal_registered();
   const GdalErrorCapture errors;
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+  GDALDatasetUniquePtr dataset = open_store_read_only(connection, GDAL_OF_VERBOSE_ERROR);
   if (!dataset) {
     throw StoreError(connection, errors.last_error().empty() ? "cannot open the store" : errors.last_error());
   }
