@@ -25,7 +25,9 @@ server::Response post(const server::App& app, const std::string& target, std::st
   return server::handle_request(app, r);
 }
 
-std::string error_of(const server::Response& response) { return json::parse(response.body()).value("error", ""); }
+std::string error_of(const server::Response& response) {
+  return json::parse(response.body()).value("error", "");
+}
 
 TEST(Limits, JsonNestingIsRefusedAtTheConfiguredDepth) {
   server::ServerConfig config;
@@ -100,8 +102,9 @@ TEST(Limits, ALayerNamedTwiceIsRefused) {
 }
 
 TEST(Limits, CommandLineSetsThem) {
-  std::vector<std::string> args{"layoutd",         "--max-json-depth",   "20", "--max-parcel-vertices", "500",
-                                "--max-parcel-parts", "7", "--max-batch-sites", "9", "--max-connections", "33"};
+  std::vector<std::string> args{"layoutd", "--max-json-depth",   "20", "--max-parcel-vertices",
+                                "500",     "--max-parcel-parts", "7",  "--max-batch-sites",
+                                "9",       "--max-connections",  "33"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   const auto config = server::parse_command_line(argv);

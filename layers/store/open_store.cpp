@@ -26,8 +26,7 @@ bool recover_interrupted_write(const std::string& connection) {
 
 GDALDatasetUniquePtr open_store_read_only(const std::string& connection, unsigned extra_flags) {
   recover_interrupted_write(connection);
-  return GDALDatasetUniquePtr(
-      GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | extra_flags));
+  return GDALDatasetUniquePtr(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | extra_flags));
 }
 
 }  // namespace layers
