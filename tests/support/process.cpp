@@ -223,6 +223,15 @@ RawExchange raw_exchange(unsigned short port, const std::vector<std::string>& pi
   return out;
 }
 
+double ChildProcess::rss_mib() const {
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // "VmRSS:  1234 kB"
+  }
+  return 0;
+}
+
 RunningLayoutd::RunningLayoutd(const std::string& binary, const std::filesystem::path& store,
                                const std::filesystem::path& log_file, const std::vector<std::string>& extra)
     : process(

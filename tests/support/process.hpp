@@ -31,6 +31,9 @@ class ChildProcess {
   ~ChildProcess();  // SIGKILLs a process still running
 
   void signal(int signal_number) const;
+  [[nodiscard]] pid_t pid() const noexcept { return pid_; }
+  // Resident memory of the running process in MiB (VmRSS), 0 when it is gone.
+  [[nodiscard]] double rss_mib() const;
   // The exit code once the process ends within `timeout` (-1 if a signal ended it), else nullopt.
   std::optional<int> wait(std::chrono::milliseconds timeout);
   [[nodiscard]] std::string log() const;
