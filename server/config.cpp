@@ -47,6 +47,9 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
   std::size_t max_body_mib = config.http.max_body_bytes >> 20U;
   long read_timeout = config.http.read_timeout.count();
   long idle_timeout = config.http.idle_timeout.count();
+  long write_timeout = config.http.write_timeout.count();
+  long request_deadline = config.http.request_deadline.count();
+  std::size_t max_answer_mib = config.limits.max_answer_bytes >> 20U;
   std::size_t tile_cache_mib = config.tile_cache_bytes >> 20U;
   double watch_seconds = static_cast<double>(config.watch_interval.count()) / 1000.0;
 
@@ -80,7 +83,16 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       "max-parcel-parts", po::value(&config.limits.max_parcel_parts)->default_value(config.limits.max_parcel_parts),
       "most polygons of an overlap parcel")(
       "max-batch-sites", po::value(&config.limits.max_batch_sites)->default_value(config.limits.max_batch_sites),
-      "most sites in one batch locate");
+      "most sites in one batch locate")(
+      "max-answer-mb", po::value(&max_answer_mib)->default_value(max_answer_mib),
+      "largest answer built in memory, MiB (a batch over it gets 413)")(
+      "write-timeout", po::value(&write_timeout)->default_value(write_timeout), "seconds to send one response")(
+      "request-deadline", po::value(&request_deadline)->default_value(request_deadline),
+      "seconds a heavy request (overlap, batch locate) may take; past it, 503")(
+      "heavy-workers", po::value(&config.http.heavy_workers)->default_value(config.http.heavy_workers),
+      "threads for heavy requests (0 = one per core)")(
+      "heavy-queue", po::value(&config.http.heavy_queue)->default_value(config.http.heavy_queue),
+      "heavy requests waiting for a worker at most; more get 503 with Retry-After");
 
   po::variables_map values;
   try {
@@ -111,7 +123,13 @@ std::optional<ServerConfig> parse_command_line(std::span<char*> args) {
       config.limits.max_batch_sites < 1) {
     throw ConfigError("--max-parcel-vertices must be at least 4, --max-parcel-parts and --max-batch-sites at least 1");
   }
-  if (read_timeout <= 0 || idle_timeout <= 0) throw ConfigError("timeouts must be positive");
+  if (read_timeout <= 0 || idle_timeout <= 0 || write_timeout <= 0 || request_deadline <= 0) {
+    throw ConfigError("timeouts and the request deadline must be positive");
+  }
+  if (max_answer_mib == 0) throw ConfigError("--max-answer-mb must be at least 1");
+  config.limits.max_answer_bytes = max_answer_mib << 20U;
+  config.http.write_timeout = std::chrono::seconds(write_timeout);
+  config.http.request_deadline = std::chrono::seconds(request_deadline);
   if (config.http.max_connections == 0) throw ConfigError("--max-connections must be at least 1");
   config.http.max_body_bytes = max_body_mib << 20U;
   config.tile_cache_bytes = tile_cache_mib << 20U;

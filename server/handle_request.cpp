@@ -1,6 +1,7 @@
 #include "server/handle_request.hpp"
 
 #include "server/error_response.hpp"
+#include "server/http/json_response.hpp"
 #include "server/web/static_files.hpp"
 
 #include <chrono>
@@ -33,6 +34,40 @@ Response cors_preflight(const App& app, const Request& request, const std::vecto
 }  // namespace
 
 Response handle_request(const App& app, const Request& request, std::string_view request_id) {
+  RequestControl control;  // no deadline, never stopped
+  control.request_id = request_id;
+  return handle_request(app, request, control);
+}
+
+bool is_heavy(const App& app, const Request& request) {
+  const Router::Match match = app.router.match(request.method(), split_target(request.target()).path);
+  return match.route != nullptr && match.route->cost == Cost::Heavy;
+}
+
+Response overloaded_response(const App& app, const Request& request, std::string_view /*request_id*/) {
+  const auto start = std::chrono::steady_clock::now();
+  const Router::Match match = app.router.match(request.method(), split_target(request.target()).path);
+  Response response = json_error(request, http::status::service_unavailable, "overloaded",
+                                 "every worker for heavy requests is busy and " +
+                                     std::to_string(app.config.http.heavy_queue) +
+                                     " more wait (--heavy-queue); retry after the seconds in Retry-After");
+  response.set(http::field::retry_after, "2");
+  app.metrics.record_limit(Limit::HeavyQueue);
+  app.metrics.record(match.route != nullptr ? match.route->name_index : app.metrics.unmatched(),
+                     response.result_int(),
+                     std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start));
+  return response;
+}
+
+RequestHandler request_handler(const App& app) {
+  return RequestHandler{
+      [&app](const Request& request, const RequestControl& control) { return handle_request(app, request, control); },
+      [&app](const Request& request) { return is_heavy(app, request); },
+      [&app](const Request& request, std::string_view id) { return overloaded_response(app, request, id); }};
+}
+
+Response handle_request(const App& app, const Request& request, const RequestControl& control) {
+  const std::string_view request_id = control.request_id;
   const auto start = std::chrono::steady_clock::now();
   const Router& router = app.router;
   const Target target = split_target(request.target());
@@ -63,8 +98,9 @@ Response handle_request(const App& app, const Request& request, std::string_view
       series = match.route->name_index;
       // One snapshot for the whole request, held until the response is built.
       const layers::SnapshotPtr snapshot = app.snapshot.load();
-      const RequestContext context{request,    *snapshot, QueryParams(target.query), std::move(match.args),
-                                   request_id, app.config.limits};
+      const layers::query::Budget budget(control.stop, control.deadline);
+      const RequestContext context{request,    *snapshot,          QueryParams(target.query), std::move(match.args),
+                                   request_id, app.config.limits, budget};
       return match.route->handler(context);
     } catch (...) {
       const std::exception_ptr error = std::current_exception();

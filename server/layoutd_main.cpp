@@ -53,9 +53,7 @@ int main(int argc, char** argv) {
     const server::Reloader reloader(app.reload_target(),
                                     server::store_snapshot_builder(config->store, config->warm_max_zoom),
                                     std::move(watch), config->watch_interval);
-    const server::RequestHandler handler = [&app](const server::Request& request, std::string_view id) {
-      return server::handle_request(app, request, id);
-    };
+    const server::RequestHandler handler = server::request_handler(app);
     server::run_http_server(config->http, handler, [](const std::string& address) {
       server::log_info("listening on http://" + address + "/");
     });

@@ -1,6 +1,7 @@
 // Every route layoutd answers, in one table: what the service offers is readable in one place.
 // Each handler lives in its room (api/, tiles/, ogc/, admin/) and is given here the state it reads;
-// a handler that needs no more than the request and the snapshot is named directly.
+// a handler that needs no more than the request and the snapshot is named directly. Routes whose
+// answers take up to seconds are marked Cost::Heavy: they run on the heavy pool (http_settings.hpp).
 #include "server/routes.hpp"
 
 #include "server/admin/admin_handlers.hpp"
@@ -25,9 +26,9 @@ Router layoutd_routes(const App& app) {
   r.add("layers", verb::get, "/api/v1/layers", handle_layers);
   r.add("locate", verb::get, "/api/v1/locate",
         [&app](const RequestContext& c) { return handle_locate(c, app.match_fragments); });
-  r.add("locate_batch", verb::post, "/api/v1/locate", handle_locate_batch);
+  r.add("locate_batch", verb::post, "/api/v1/locate", handle_locate_batch, Cost::Heavy);
   r.add("nearest", verb::get, "/api/v1/nearest", handle_nearest);
-  r.add("overlap", verb::post, "/api/v1/overlap", handle_overlap);
+  r.add("overlap", verb::post, "/api/v1/overlap", handle_overlap, Cost::Heavy);
   // Vector tiles (tiles/).
   r.add("tilejson", verb::get, "/tiles.json", handle_tilejson);
   r.add("tile", verb::get, "/tiles/{z}/{x}/{file}",

@@ -5,10 +5,16 @@
 #include "server/handle_request.hpp"
 #include "server/http/framing.hpp"
 #include "server/http/url.hpp"
+#include "server/http/work_pool.hpp"
 #include "support/sample_app.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 namespace {
 
@@ -114,10 +120,90 @@ TEST(Limits, CommandLineSetsThem) {
   EXPECT_EQ(config->limits.max_parcel_parts, 7U);
   EXPECT_EQ(config->limits.max_batch_sites, 9U);
   EXPECT_EQ(config->http.max_connections, 33U);
+  std::vector<std::string> heavy{"layoutd",      "--request-deadline", "7", "--heavy-workers", "3",
+                                 "--heavy-queue", "5",                  "--max-answer-mb",   "2"};
+  std::vector<char*> heavy_argv;
+  for (auto& a : heavy) heavy_argv.push_back(a.data());
+  const auto heavy_config = server::parse_command_line(heavy_argv);
+  ASSERT_TRUE(heavy_config);
+  EXPECT_EQ(heavy_config->http.request_deadline, std::chrono::seconds(7));
+  EXPECT_EQ(heavy_config->http.heavy_workers, 3U);
+  EXPECT_EQ(heavy_config->http.heavy_queue, 5U);
+  EXPECT_EQ(heavy_config->limits.max_answer_bytes, std::size_t{2} << 20U);
   std::vector<std::string> bad{"layoutd", "--max-json-depth", "3"};
   std::vector<char*> bad_argv;
   for (auto& a : bad) bad_argv.push_back(a.data());
   EXPECT_THROW((void)server::parse_command_line(bad_argv), server::ConfigError);
+}
+
+// Overlap and batch locate are the heavy routes; the rest stay on the I/O threads.
+TEST(Heavy, OverlapAndBatchAreHeavyRoutes) {
+  const auto app = test_support::sample_app();
+  EXPECT_TRUE(server::is_heavy(app, server::Request(verb::post, "/api/v1/overlap", 11)));
+  EXPECT_TRUE(server::is_heavy(app, server::Request(verb::post, "/api/v1/locate", 11)));
+  EXPECT_FALSE(server::is_heavy(app, server::Request(verb::get, "/api/v1/locate?lon=1&lat=2", 11)));
+  EXPECT_FALSE(server::is_heavy(app, server::Request(verb::get, "/tiles/0/0/0.mvt", 11)));
+  EXPECT_FALSE(server::is_heavy(app, server::Request(verb::get, "/no/such/path", 11)));
+  const auto busy = server::overloaded_response(app, server::Request(verb::post, "/api/v1/overlap", 11), "1-1");
+  EXPECT_EQ(busy.result(), status::service_unavailable);
+  EXPECT_EQ(error_of(busy), "overloaded");
+  EXPECT_FALSE(busy[server::http::field::retry_after].empty());
+}
+
+// A request past its deadline stops in the engine and answers 503; one whose client left answers
+// 499 (logged, never sent). Both before any piece of the overlap is computed.
+TEST(Heavy, AnExhaustedBudgetStopsOverlapAndBatch) {
+  const auto app = test_support::sample_app();
+  server::Request overlap(verb::post, "/api/v1/overlap", 11);
+  overlap.set(server::http::field::content_type, "application/json");
+  overlap.body() = R"({"type":"Polygon","coordinates":[[[125.3,43.8],[125.5,43.8],[125.5,43.9],[125.3,43.8]]]})";
+  overlap.prepare_payload();
+  server::Request batch(verb::post, "/api/v1/locate", 11);
+  batch.set(server::http::field::content_type, "text/csv");
+  batch.body() = "lon,lat\n125.4,43.8\n";
+  batch.prepare_payload();
+
+  server::RequestControl late;
+  late.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  for (const auto* request : {&overlap, &batch}) {
+    const auto response = server::handle_request(app, *request, late);
+    EXPECT_EQ(response.result(), status::service_unavailable) << response.body();
+    EXPECT_EQ(error_of(response), "deadline_exceeded");
+  }
+  std::stop_source hung_up;
+  hung_up.request_stop();
+  server::RequestControl gone;
+  gone.stop = hung_up.get_token();
+  EXPECT_EQ(server::handle_request(app, overlap, gone).result_int(), 499U);
+  // With time left, the same requests are answered.
+  server::RequestControl in_time;
+  in_time.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  EXPECT_EQ(server::handle_request(app, overlap, in_time).result(), status::ok);
+  EXPECT_EQ(server::handle_request(app, batch, in_time).result(), status::ok);
+  const auto metrics = server::handle_request(app, server::Request(verb::get, "/metrics", 11)).body();
+  EXPECT_NE(metrics.find("layoutd_limit_exceeded_total{limit=\"deadline\"} 2"), std::string::npos) << metrics;
+}
+
+// The pool runs what it accepts and refuses past its queue, without blocking the submitter.
+TEST(Heavy, TheWorkPoolRefusesPastItsQueue) {
+  std::mutex gate;
+  std::unique_lock hold(gate);  // the one worker blocks on this until released
+  std::atomic<int> done = 0;
+  {
+    server::WorkPool pool(1, 2);
+    const auto job = [&] {
+      const std::lock_guard wait(gate);
+      ++done;
+    };
+    ASSERT_TRUE(pool.try_submit(job));  // taken by the worker, which blocks
+    while (pool.waiting() != 0) std::this_thread::yield();
+    EXPECT_TRUE(pool.try_submit(job));
+    EXPECT_TRUE(pool.try_submit(job));
+    EXPECT_FALSE(pool.try_submit(job));  // two wait already
+    hold.unlock();
+    while (done.load() < 3) std::this_thread::yield();
+  }
+  EXPECT_EQ(done.load(), 3);
 }
 
 server::http::request_header<> header(const std::vector<std::pair<std::string, std::string>>& fields,

@@ -422,7 +422,8 @@ std::vector<Match> nearest(const IndexedSnapshot& snapshot, geo::LonLat site, st
   return out;
 }
 
-OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers) {
+OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parcel, const std::vector<std::uint32_t>& layers,
+                      const Budget& budget) {
   if (parcel.is_null() || parcel.is_empty()) throw InputError("the parcel is empty");
   const geo::GeometryType type = parcel.type();
   if (type != geo::GeometryType::Polygon && type != geo::GeometryType::MultiPolygon) {
@@ -433,6 +434,7 @@ OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parc
     throw InputError("parcel coordinates are not lon/lat degrees");
   }
   if (!parcel.is_valid()) throw InputError("the parcel is not a valid polygon: " + parcel.validity_reason());
+  budget.check();  // validity alone is O(n log n) in the parcel's vertices
 
   OverlapResult result;
   result.parcel_km2 = geo::area_km2(parcel);
@@ -453,6 +455,7 @@ OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parc
       const Piece& piece = li.pieces[id];
       const geo::Envelope& box = li.piece_boxes[id];
       if (std::find(covering.begin(), covering.end(), piece.feature) != covering.end()) return true;
+      budget.check();  // each piece below costs O(parcel vertices): a large parcel meets thousands
       // Most parcels lie inside a piece or clear of it: decided on the flat rings, the area is the
       // parcel's or none, and GEOS's overlay is needed only where outlines cross. A feature's
       // pieces do not overlap, so once one holds the parcel the others add nothing.
@@ -538,6 +541,8 @@ std::vector<std::uint32_t> spatial_order(std::span<const geo::LonLat> sites, con
 
 // Below this many sites a batch is answered in input order: sorting would not pay.
 constexpr std::size_t kSpatialOrderMin = 1024;
+// Sites between two looks at a batch's budget: ~1 ms of locates.
+constexpr std::size_t kBudgetStride = 1024;
 
 }  // namespace
 
@@ -549,7 +554,7 @@ LocateView LocateBatch::operator[](std::size_t i) const {
 }
 
 LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::LonLat> sites, const LocateOptions& options,
-                         unsigned threads) {
+                         unsigned threads, const Budget& budget) {
   if (sites.size() > std::numeric_limits<std::uint32_t>::max()) throw InputError("too many sites in one batch");
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, sites.size() / 256)));
@@ -579,6 +584,9 @@ LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::L
     if (options.with_nearest) part.nearest.reserve((end - begin) * snapshot.index().line_layers().size());
     thread_local LocateResult work;
     for (std::size_t k = begin; k < end; ++k) {
+      // An exception must not leave a pool thread (std::terminate): stop here, and the caller
+      // throws once every thread has joined.
+      if ((k - begin) % kBudgetStride == 0 && budget.exhausted()) return;
       const geo::LonLat& site = ordered_sites[k];
       locate_into(snapshot, site, options, work);
       LocateBatch::Slot& slot = ordered[k];
@@ -603,6 +611,7 @@ LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::L
       if (begin < end) pool.emplace_back(answer, t, begin, end);
     }
   }  // the pool joins here
+  budget.check();
   batch.slots_.resize(sites.size());
   for (std::size_t k = 0; k < order.size(); ++k) batch.slots_[order[k]] = ordered[k];
   return batch;

@@ -13,6 +13,7 @@
 // Nearest.RiverDistancesMatchBruteForceAndGeography).
 #include "geo/coord.hpp"
 #include "geo/geometry.hpp"
+#include "layers/query/budget.hpp"
 #include "layers/query/indexed_snapshot.hpp"
 
 #include <cstdint>
@@ -67,9 +68,10 @@ struct OverlapResult {
   std::vector<OverlapHit> hits;  // layer order, then feature order; polygon layers only
 };
 
-// `parcel`: a valid Polygon or MultiPolygon in WGS84 lon/lat, else InputError.
+// `parcel`: a valid Polygon or MultiPolygon in WGS84 lon/lat, else InputError. `budget` is checked
+// between the pieces the parcel meets (each costs O(parcel vertices)); Interrupted when it runs out.
 OverlapResult overlap(const IndexedSnapshot& snapshot, const geo::Geometry& parcel,
-                      const std::vector<std::uint32_t>& layers = {});
+                      const std::vector<std::uint32_t>& layers = {}, const Budget& budget = {});
 
 // The answers to a batch, in input order: batch[i] answers sites[i]. Held column-wise (one list
 // of matches per answering thread, and a slot per site pointing into it) rather than as one
@@ -82,7 +84,8 @@ class LocateBatch {
   LocateView operator[](std::size_t i) const;
 
  private:
-  friend LocateBatch locate_batch(const IndexedSnapshot&, std::span<const geo::LonLat>, const LocateOptions&, unsigned);
+  friend LocateBatch locate_batch(const IndexedSnapshot&, std::span<const geo::LonLat>, const LocateOptions&, unsigned,
+                                  const Budget&);
   struct Part {  // what one thread answered, in its order
     std::vector<Match> matches;
     std::vector<Match> nearest;
@@ -100,8 +103,9 @@ class LocateBatch {
   std::vector<Slot> slots_;  // input order
 };
 
-// `threads` = 0: one per core.
+// `threads` = 0: one per core. `budget` is checked every kBudgetStride sites in each thread;
+// Interrupted when it runs out.
 LocateBatch locate_batch(const IndexedSnapshot& snapshot, std::span<const geo::LonLat> sites,
-                         const LocateOptions& options = {}, unsigned threads = 0);
+                         const LocateOptions& options = {}, unsigned threads = 0, const Budget& budget = {});
 
 }  // namespace layers::query

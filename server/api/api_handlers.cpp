@@ -99,7 +99,7 @@ Response handle_overlap(const RequestContext& context) {
   }
   check_parcel_size(parcel, context.limits);
   const auto positions = layer_positions(context.snapshot, list_param(context.params, "layers"));
-  const auto result = layers::query::overlap(context.snapshot, parcel, positions);
+  const auto result = layers::query::overlap(context.snapshot, parcel, positions, context.budget);
   if (answer == kProtobufType) return protobuf_response(context.request, overlap_protobuf(context.snapshot, result));
   Json hits = Json::array();
   for (const auto& hit : result.hits) {

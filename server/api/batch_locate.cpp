@@ -142,9 +142,26 @@ std::string field_text(const layers::Feature& county, const AnswerField& field) 
   return number ? number_text(*number, 0) : "";
 }
 
+// Called after each site's part of an answer is written: the answer is refused (413) as soon as it
+// outgrows --max-answer-mb, so what a batch can hold in memory is that limit, not sites × 6 KB, and
+// the work stops (503/499) when the deadline passes or the client leaves.
+void check_answer(const std::string& out, std::size_t site, std::size_t sites, const RequestContext& context,
+                  std::string_view format) {
+  if (out.size() > context.limits.max_answer_bytes) {
+    throw LimitExceeded(Limit::AnswerBytes, http::status::payload_too_large, "answer_too_large",
+                        "the " + std::string(format) + " answer passed " +
+                            std::to_string(context.limits.max_answer_bytes >> 20U) + " MiB at site " +
+                            std::to_string(site + 1) + " of " + std::to_string(sites) +
+                            (format == "CSV" ? std::string("; send fewer sites per request")
+                                             : std::string("; ask for CSV (Accept: text/csv, ~15× smaller) or "
+                                                           "send fewer sites per request")));
+  }
+  if (site % 1024 == 0) context.budget.check();
+}
+
 // CSV out: input columns, then the answer spread over columns a spreadsheet can filter on.
-std::string csv_answer(const layers::ServedSnapshot& snapshot, const BatchInput& in,
-                       const layers::query::LocateBatch& results) {
+std::string csv_answer(const RequestContext& context, const BatchInput& in, const layers::query::LocateBatch& results) {
+  const layers::ServedSnapshot& snapshot = context.snapshot;
   const auto& all = snapshot.layers();
   const int admin = snapshot.index().admin_layer();
   const auto& line_layers = snapshot.index().line_layers();
@@ -190,12 +207,16 @@ std::string csv_answer(const layers::ServedSnapshot& snapshot, const BatchInput&
       row.push_back(it == result.nearest.end() ? "" : number_text(it->distance_m, 2));
     }
     append_csv_row(out, row);
+    check_answer(out, i, results.size(), context, "CSV");
   }
   return out;
 }
 
-Json geojson_answer(const layers::ServedSnapshot& snapshot, BatchInput& in, const layers::query::LocateBatch& results) {
-  Json features = Json::array();
+// GeoJSON out: each input feature with its answer in properties.locate. Written as text feature
+// by feature: a tree of the whole answer took ~30 bytes of heap for each byte of text.
+std::string geojson_answer(const RequestContext& context, BatchInput& in, const layers::query::LocateBatch& results) {
+  const layers::ServedSnapshot& snapshot = context.snapshot;
+  std::string out = R"({"type":"FeatureCollection","features":[)";
   for (std::size_t i = 0; i < results.size(); ++i) {
     Json feature;
     Json properties = Json::object();
@@ -210,9 +231,13 @@ Json geojson_answer(const layers::ServedSnapshot& snapshot, BatchInput& in, cons
     }
     properties["locate"] = locate_json(snapshot, results[i]);
     feature["properties"] = std::move(properties);
-    features.push_back(std::move(feature));
+    if (i > 0) out += ',';
+    // Replace rather than throw on invalid UTF-8 echoed from the input.
+    out += feature.dump(-1, ' ', false, Json::error_handler_t::replace);
+    check_answer(out, i, results.size(), context, "GeoJSON");
   }
-  return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
+  out += "]}";
+  return out;
 }
 
 }  // namespace
@@ -230,13 +255,13 @@ Response handle_locate_batch(const RequestContext& context) {
   options.layers = layer_positions(context.snapshot, list_param(context.params, "layers"));
   // Small batches on the connection's own thread; large ones on every core.
   const unsigned threads = in.sites.size() < 4096 ? 1U : 0U;
-  const auto results = layers::query::locate_batch(context.snapshot, in.sites, options, threads);
+  const auto results = layers::query::locate_batch(context.snapshot, in.sites, options, threads, context.budget);
 
   if (answer_type == "text/csv") {
-    return body_response(request, http::status::ok, csv_answer(context.snapshot, in, results),
-                         "text/csv; charset=utf-8");
+    return body_response(request, http::status::ok, csv_answer(context, in, results), "text/csv; charset=utf-8");
   }
-  return json_response(request, http::status::ok, geojson_answer(context.snapshot, in, results), answer_type);
+  return body_response(request, http::status::ok, geojson_answer(context, in, results),
+                       std::string(answer_type) + "; charset=utf-8");
 }
 
 }  // namespace server

@@ -54,12 +54,13 @@ class SessionRegistry {
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   Listener(net::io_context& context, tcp::endpoint endpoint, const HttpSettings& settings,
-           const RequestHandler& handler, SessionRegistry& registry)
+           const RequestHandler& handler, WorkPool& heavy_pool, SessionRegistry& registry)
       : context_(context),
         acceptor_(net::make_strand(context)),
         backoff_(acceptor_.get_executor()),
         settings_(settings),
         handler_(handler),
+        heavy_pool_(heavy_pool),
         registry_(registry) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
@@ -104,7 +105,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
       beast::error_code ignored;
       socket.close(ignored);
     } else {
-      auto session = std::make_shared<Session>(std::move(socket), settings_, handler_, ++connections_);
+      auto session = std::make_shared<Session>(std::move(socket), settings_, handler_, heavy_pool_, ++connections_);
       registry_.add(session);
       session->start();
     }
@@ -130,6 +131,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   std::uint64_t suppressed_ = 0;
   const HttpSettings& settings_;
   const RequestHandler& handler_;
+  WorkPool& heavy_pool_;
   SessionRegistry& registry_;
   std::uint64_t connections_ = 0;
 };
@@ -141,9 +143,12 @@ void run_http_server(const HttpSettings& settings, const RequestHandler& handler
   const unsigned threads = std::max(1U, settings.threads);
   net::io_context context(static_cast<int>(threads));
   SessionRegistry registry;
+  // Declared after the context: destroyed (its workers joined) first, so a job's last post to a
+  // strand finds the context alive.
+  WorkPool heavy_pool(settings.heavy_workers == 0 ? threads : settings.heavy_workers, settings.heavy_queue);
 
   const tcp::endpoint endpoint(net::ip::make_address(settings.host), settings.port);
-  auto listener = std::make_shared<Listener>(context, endpoint, settings, handler, registry);
+  auto listener = std::make_shared<Listener>(context, endpoint, settings, handler, heavy_pool, registry);
   listener->start();
   const tcp::endpoint bound = listener->local_endpoint();
   on_listening(bound.address().to_string() + ":" + std::to_string(bound.port()));

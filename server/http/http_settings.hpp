@@ -1,12 +1,20 @@
 #pragma once
 // What the network loop (http_server.hpp, session.hpp) needs to know: where to listen, how many
 // threads, the limits on a request, and who answers it (part of the server's configuration).
+//
+// Two kinds of work share the process. Cheap requests (locate, tiles, health: microseconds to a
+// few milliseconds) are answered on the I/O threads that read them. Heavy ones (overlap, batches:
+// up to seconds) go to a separate pool with a bounded queue, so two slow parcels cannot stop the
+// tiles; when the queue is full the client gets 503 with Retry-After at once instead of waiting
+// behind work that may outlast it. A heavy request carries a deadline and a stop token that fires
+// when its client disconnects, and the engine gives up between steps when either trips.
 #include "server/http/http_types.hpp"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -21,9 +29,27 @@ struct HttpSettings {
   std::chrono::seconds read_timeout{15};    // to receive one whole request, from its first byte
   std::chrono::seconds idle_timeout{60};    // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
+  std::chrono::seconds write_timeout{60};   // to send one response
+  std::chrono::seconds request_deadline{30};  // from a heavy request's last header byte to its answer
+  unsigned heavy_workers = 0;                 // threads for heavy requests (0: one per core)
+  std::size_t heavy_queue = 16;               // heavy requests waiting for a worker; more get 503
 };
 
-// Answers one request; `request_id` names it in logs ("<connection>-<request>"). Must not throw.
-using RequestHandler = std::function<Response(const Request& request, std::string_view request_id)>;
+// What one request may spend, given to whoever answers it.
+struct RequestControl {
+  std::string_view request_id;  // "<connection>-<request>", as in the logs
+  std::stop_token stop;         // stop requested when the client disconnects (heavy requests)
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+};
+
+// Who answers requests. The three functions must not throw and are called from several threads.
+struct RequestHandler {
+  // The response to one request.
+  std::function<Response(const Request& request, const RequestControl& control)> answer;
+  // Whether `answer` may take long: such requests are answered on the heavy pool.
+  std::function<bool(const Request& request)> heavy;
+  // The response when the heavy pool's queue is full (503 with Retry-After).
+  std::function<Response(const Request& request, std::string_view request_id)> overloaded;
+};
 
 }  // namespace server

@@ -6,8 +6,9 @@
 namespace server {
 namespace {
 
-constexpr std::array<unsigned, 18> kStatuses{200, 201, 202, 204, 304, 400, 401, 403, 404,
-                                             405, 406, 409, 413, 415, 429, 500, 503, 504};
+// 499: the client closed the connection before its answer (nginx's convention).
+constexpr std::array<unsigned, 22> kStatuses{200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406,
+                                             409, 413, 414, 415, 429, 431, 499, 500, 501, 503, 504};
 // Upper bounds in seconds; the last bucket is +Inf.
 constexpr std::array<double, 13> kBounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
                                          0.025,  0.05,    0.1,    0.25,  1.0,    5.0};

@@ -29,7 +29,7 @@ class Metrics {
   [[nodiscard]] std::string prometheus(const layers::Snapshot& snapshot, std::chrono::seconds uptime) const;
 
  private:
-  static constexpr std::size_t kStatusSlots = 19;  // common statuses + "other"
+  static constexpr std::size_t kStatusSlots = 23;  // common statuses + "other"
   static constexpr std::size_t kBuckets = 14;      // latency buckets + "+Inf"
   struct RouteSeries {
     std::atomic<std::uint64_t> by_status[kStatusSlots];

@@ -30,11 +30,11 @@ bool match_pattern(std::string_view pattern, std::string_view path, std::vector<
 
 }  // namespace
 
-void Router::add(std::string name, http::verb method, std::string pattern, Handler handler) {
+void Router::add(std::string name, http::verb method, std::string pattern, Handler handler, Cost cost) {
   auto known = std::find(names_.begin(), names_.end(), name);
   if (known == names_.end()) known = names_.insert(names_.end(), name);
   const auto name_index = static_cast<std::size_t>(known - names_.begin());
-  routes_.push_back({std::move(name), method, std::move(pattern), handler, name_index});
+  routes_.push_back({std::move(name), method, std::move(pattern), handler, name_index, cost});
 }
 
 Router::Match Router::match(http::verb method, std::string_view path) const {

@@ -4,6 +4,7 @@
 // 405 with the allowed methods, one that matches nothing 404.
 #include "server/http/request_context.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,17 +12,22 @@
 
 namespace server {
 
+// Whether a route's answers may take long (seconds): heavy ones are answered off the I/O threads,
+// on a pool with a bounded queue (http_settings.hpp).
+enum class Cost : std::uint8_t { Cheap, Heavy };
+
 struct Route {
   std::string name;  // metrics label ("locate", "ogc_items")
   http::verb method;
   std::string pattern;
   Handler handler;
   std::size_t name_index = 0;  // position of `name` in Router::names()
+  Cost cost = Cost::Cheap;
 };
 
 class Router {
  public:
-  void add(std::string name, http::verb method, std::string pattern, Handler handler);
+  void add(std::string name, http::verb method, std::string pattern, Handler handler, Cost cost = Cost::Cheap);
 
   struct Match {
     const Route* route = nullptr;  // null: no route for this method

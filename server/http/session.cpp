@@ -15,8 +15,12 @@ namespace beast = boost::beast;
 namespace net = boost::asio;
 
 Session::Session(net::ip::tcp::socket&& socket, const HttpSettings& settings, const RequestHandler& handler,
-                 std::uint64_t connection_id)
-    : stream_(std::move(socket)), settings_(settings), handler_(handler), connection_id_(connection_id) {}
+                 WorkPool& heavy_pool, std::uint64_t connection_id)
+    : stream_(std::move(socket)),
+      settings_(settings),
+      handler_(handler),
+      connection_id_(connection_id),
+      heavy_pool_(heavy_pool) {}
 
 void Session::start() {
   // The socket's executor is this connection's strand; everything below runs on it.
@@ -62,6 +66,11 @@ Response Session::unreadable(Request request, beast::error_code ec) const {
 }
 
 void Session::do_read() {
+  if (watching_) {
+    // The read that watched a heavy request is still being cancelled: one read at a time.
+    read_after_watch_ = true;
+    return;
+  }
   if (closing_) return do_close();
   parser_.emplace();  // a fresh parser per request: no state leaks between requests
   parser_->body_limit(settings_.max_body_bytes);
@@ -94,6 +103,8 @@ void Session::on_header(beast::error_code ec, std::size_t /*bytes*/) {
   }
   request_started_ = std::chrono::steady_clock::now();
   ++request_count_;
+  method_ = std::string(parser_->get().method_string());
+  target_ = std::string(parser_->get().target());
   if (ec) {
     // Includes a Content-Length over the limit, refused from the header before any body is read.
     busy_ = true;
@@ -120,14 +131,66 @@ void Session::on_body(beast::error_code ec, std::size_t /*bytes*/) {
   busy_ = true;
   Request request = parser_->release();
   if (ec) return respond(unreadable(std::move(request), ec));
+  if (handler_.heavy(request)) return answer_heavy(std::move(request));
   const std::string id = request_id();
-  Response response = handler_(request, id);
-  const auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_started_)
-          .count();
-  log_info("access id=" + id + " method=" + std::string(request.method_string()) +
-           " target=" + std::string(request.target()) + " status=" + std::to_string(response.result_int()) +
-           " bytes=" + std::to_string(response.body().size()) + " us=" + std::to_string(micros));
+  respond(handler_.answer(request, RequestControl{id, {}, request_started_ + settings_.request_deadline}));
+}
+
+void Session::answer_heavy(Request request) {
+  heavy_stop_ = std::stop_source();
+  client_gone_ = false;
+  // The job owns the request and a reference to this session; its answer comes back to this
+  // connection's strand, where every other member is touched.
+  const auto shared_request = std::make_shared<const Request>(std::move(request));
+  auto job = [self = shared_from_this(), request = shared_request, id = request_id(), stop = heavy_stop_,
+              deadline = request_started_ + settings_.request_deadline, strand = stream_.get_executor()]() mutable {
+    // A server stopping stops the work too (its grace period is shorter than a deadline).
+    const std::stop_callback on_server_stop(self->heavy_pool_.stopping(), [&stop] { stop.request_stop(); });
+    Response response = self->handler_.answer(*request, RequestControl{id, stop.get_token(), deadline});
+    net::post(strand, [self, response = std::move(response)]() mutable {
+      self->on_heavy_answer(std::move(response));
+    });
+  };
+  if (!heavy_pool_.try_submit(std::move(job))) return respond(handler_.overloaded(*shared_request, request_id()));
+  heavy_running_ = true;
+  watch_client();
+}
+
+void Session::watch_client() {
+  // No timeout while the work runs (it has its own deadline); bytes past the header limit are
+  // not read until the answer is out, as for any pipelined request.
+  stream_.expires_never();
+  if (buffer_.size() >= kHeaderLimit) return;
+  watching_ = true;
+  stream_.async_read_some(buffer_.prepare(kFirstRead), beast::bind_front_handler(&Session::on_watch, shared_from_this()));
+}
+
+void Session::on_watch(beast::error_code ec, std::size_t bytes) {
+  watching_ = false;
+  if (!ec) {
+    buffer_.commit(bytes);
+    if (heavy_running_) return watch_client();
+  } else if (ec != net::error::operation_aborted && heavy_running_) {
+    // End of stream or reset: nobody will read the answer. Stop the work; on_heavy_answer closes.
+    client_gone_ = true;
+    heavy_stop_.request_stop();
+  }
+  if (read_after_watch_) {
+    read_after_watch_ = false;
+    do_read();
+  }
+}
+
+void Session::on_heavy_answer(Response response) {
+  heavy_running_ = false;
+  if (client_gone_) {
+    log_access(499, 0, "client closed the connection");  // nginx's status for it
+    return do_close();
+  }
+  if (watching_) {
+    beast::error_code ignored;
+    stream_.socket().cancel(ignored);  // on_watch sees operation_aborted
+  }
   respond(std::move(response));
 }
 
@@ -135,14 +198,44 @@ void Session::respond(Response response) {
   response_ = std::move(response);
   if (closing_) response_.keep_alive(false);
   const bool close = !response_.keep_alive();
+  // A client that does not read its answer must not hold the connection (and the answer's memory).
+  stream_.expires_after(settings_.write_timeout);
   http::async_write(stream_, response_, beast::bind_front_handler(&Session::on_write, shared_from_this(), close));
 }
 
-void Session::on_write(bool close, beast::error_code ec, std::size_t /*bytes*/) {
+void Session::on_write(bool close, beast::error_code ec, std::size_t bytes) {
   busy_ = false;
+  // Logged once the answer is out, with what was sent: a write cut short says so.
+  log_access(response_.result_int(), bytes, ec ? ec.message() : std::string_view());
   if (ec || close || closing_) return do_close();
   response_ = {};
   do_read();
+}
+
+void Session::log_access(unsigned status, std::size_t bytes_sent, std::string_view outcome) const {
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_started_)
+          .count();
+  std::string line;
+  line.reserve(96 + target_.size());
+  line += "access id=";
+  line += request_id();
+  line += " method=";
+  line += method_;
+  line += " target=";
+  line += target_;
+  line += " status=";
+  line += std::to_string(status);
+  line += " bytes=";
+  line += std::to_string(bytes_sent);
+  line += " us=";
+  line += std::to_string(micros);
+  if (!outcome.empty()) {
+    line += " error=\"";
+    line += outcome;
+    line += '"';
+  }
+  log_info(line);
 }
 
 void Session::do_close() {
