@@ -7,11 +7,11 @@ namespace {
 
 void split(const Geometry& polygonal, const Envelope& box, std::size_t max_vertices, int depth,
            std::vector<PolygonPiece>& out) {
-  const Geometry clipped = polygonal_part(clip_by_rect(polygonal, box));
+  Geometry clipped = polygonal_part(clip_by_rect(polygonal, box));
   if (clipped.is_empty()) return;
   const double box_area = (box.max_x - box.min_x) * (box.max_y - box.min_y);
   if (area(clipped) >= box_area * (1.0 - 1e-12)) {
-    out.push_back({box, true, {}, {}});
+    out.push_back({box, true, {}, {}, Geometry{}});
     return;
   }
   if (static_cast<std::size_t>(clipped.num_coordinates()) <= max_vertices || depth > 48) {
@@ -21,6 +21,7 @@ void split(const Geometry& polygonal, const Envelope& box, std::size_t max_verti
       piece.vertices.insert(piece.vertices.end(), ring.begin(), ring.end());
       piece.ring_ends.push_back(static_cast<std::uint32_t>(piece.vertices.size()));
     });
+    piece.shape = std::move(clipped);
     out.push_back(std::move(piece));
     return;
   }

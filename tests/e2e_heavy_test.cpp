@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <regex>
 #include <string>
@@ -161,6 +164,49 @@ TEST_F(Heavy, TheBatchGeoJsonAnswerIsOneValidDocument) {
     EXPECT_EQ(json["features"][i]["properties"]["id"], std::to_string(i));
     EXPECT_TRUE(json["features"][i]["properties"]["locate"].is_object());
   }
+}
+
+// Defect 10: a valid 10^6-vertex polygon loaded and validated, then layoutd took 263 s to start:
+// the index clipped the whole polygon again for each of its ~30 000 pieces (quadratic). Now the
+// pieces keep the subdivision's own clips and start-up is ~4 s on the 2-core CI; 60 s leaves room
+// for a slow machine while still failing the quadratic path by a factor of four.
+TEST_F(Heavy, AMillionVertexPolygonStartsInSeconds) {
+  const auto store = dir_ / "layout.gpkg";
+  std::filesystem::copy_file(LAYOUTD_TEST_STORE, store);
+  {
+    std::ofstream out(dir_ / "mega.geojson");
+    out << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"mega","name_zh":"百万点测试区",)"
+        << R"("name_en":"Million-vertex test zone","kind":"ecological","plan_ref":"001","plan_text":"测试。",)"
+        << R"("precision":"schematic","source":"test"},"geometry":{"type":"Polygon","coordinates":[[)";
+    constexpr int n = 1000000;
+    char vertex[64];
+    for (int i = 0; i <= n; ++i) {
+      const double a = 2 * 3.141592653589793 * (i % n) / n;
+      const double r = 0.3 * (1 + 0.05 * std::sin(200 * a));  // a wavy ring: no long straight runs
+      std::snprintf(vertex, sizeof vertex, "%s[%.7f,%.7f]", i == 0 ? "" : ",", 125.0 + r * std::cos(a),
+                    44.3 + 0.7 * r * std::sin(a));
+      out << vertex;
+    }
+    out << "]]}}]}";
+  }
+  const auto load = test_support::run_command({LAYOUTCTL_BIN, "load", (dir_ / "mega.geojson").string(), "--layer",
+                                               "policy_zones", "--mode", "append", "--store", store.string()},
+                                              dir_.path());
+  ASSERT_EQ(load.exit_code, 0) << load.out << load.err;
+  const auto started = std::chrono::steady_clock::now();
+  test_support::RunningLayoutd server(LAYOUTD_BIN, store, dir_ / "mega.log", {"--warm-zooms", "-1"});
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 60s);
+  // And it is served: a site inside it, a parcel across its outline.
+  const auto inside =
+      test_support::http_get("127.0.0.1", server.port, "/api/v1/locate?lon=125.0&lat=44.3&layers=policy_zones");
+  EXPECT_NE(inside.body.find("\"id\":\"mega\""), std::string::npos) << inside.body.substr(0, 300);
+  const auto across = test_support::http_request(
+      "127.0.0.1", server.port,
+      {"POST", "/api/v1/overlap?layers=policy_zones",
+       R"({"type":"Polygon","coordinates":[[[125.25,44.25],[125.35,44.25],[125.35,44.35],[125.25,44.35],[125.25,44.25]]]})",
+       "application/json", "application/json"});
+  ASSERT_EQ(across.status, 200) << across.body;
+  EXPECT_NE(across.body.find("\"id\":\"mega\""), std::string::npos);
 }
 
 }  // namespace

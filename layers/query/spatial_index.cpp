@@ -13,11 +13,6 @@
 namespace layers::query {
 namespace {
 
-// The part of `geometry` inside `box`, as the subdivision computed it.
-geo::Geometry piece_polygon(const geo::Geometry& geometry, const geo::Envelope& box) {
-  return geo::polygonal_part(geo::clip_by_rect(geometry, box));
-}
-
 void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex& index,
                 std::vector<geo::Envelope>& boxes) {
   for (auto& piece : geo::subdivide_polygon(geometry, 64)) {
@@ -31,7 +26,7 @@ void add_pieces(const geo::Geometry& geometry, std::uint32_t feature, LayerIndex
     p.ring_end = static_cast<std::uint32_t>(index.piece_ring_ends.size());
     index.pieces.push_back(p);
     boxes.push_back(piece.box);
-    index.piece_shapes.push_back(piece.fills_box ? geo::Geometry{} : piece_polygon(geometry, piece.box));
+    index.piece_shapes.push_back(piece.fills_box ? geo::Geometry{} : std::move(piece.shape));
     // Queries clone these shapes from many threads; make sure nothing inside GEOS is computed
     // lazily on first use (the envelope is the one such cache a Geometry has).
     if (!index.piece_shapes.back().is_null()) (void)index.piece_shapes.back().envelope();
