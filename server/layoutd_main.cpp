@@ -10,6 +10,8 @@
 #include "server/admin/reloader.hpp"
 #include "server/admin/store_watch.hpp"
 
+#include <malloc.h>
+
 #include <iostream>
 #include <span>
 #include <string>
@@ -23,6 +25,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!config) return 0;  // --help
+  // Blocks of 1 MiB and more (answers, batch buffers) come from mmap and go back to the system when
+  // freed. Left to itself glibc raises this threshold after each such free, up to 32 MiB, and the
+  // next answers then stay in the heap after they are sent.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   server::log_info("layoutd starting: " + server::describe(*config));
 
   // Before the first read: a change made while it runs is then seen by the first poll.

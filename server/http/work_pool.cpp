@@ -1,5 +1,7 @@
 #include "server/http/work_pool.hpp"
 
+#include <malloc.h>
+
 namespace server {
 
 WorkPool::WorkPool(unsigned workers, std::size_t queue_capacity) : capacity_(queue_capacity) {
@@ -44,6 +46,11 @@ void WorkPool::work(const std::stop_token& stop) {
       queue_.pop_front();
     }
     job();
+    // A heavy job frees tens to hundreds of MB in blocks of every size, spread over glibc's
+    // per-thread arenas, which keep the pages: RSS stayed 2.6× its start after three rounds of
+    // 100 000-site batches and a 19 000-vertex overlap. Giving them back once the pool has nothing
+    // waiting costs milliseconds, next to the seconds such a job takes.
+    if (waiting() == 0) malloc_trim(0);
   }
 }
 
