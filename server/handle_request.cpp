@@ -4,17 +4,22 @@
 #include "server/http/json_response.hpp"
 #include "server/web/static_files.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
 namespace server {
 namespace {
 
+// The methods a path accepts; HEAD wherever GET is (handle_request answers it from the GET route).
 std::string allow_header(const std::vector<http::verb>& verbs) {
   std::string out;
   for (const auto verb : verbs) {
     if (!out.empty()) out += ", ";
     out += std::string(http::to_string(verb));
+    if (verb == http::verb::get && std::find(verbs.begin(), verbs.end(), http::verb::head) == verbs.end()) {
+      out += ", HEAD";
+    }
   }
   return out;
 }
@@ -73,9 +78,16 @@ Response handle_request(const App& app, const Request& request, const RequestCon
   const Target target = split_target(request.target());
   Router::Match match;
   std::size_t series = app.metrics.unmatched();
+  // HEAD is GET without the body (RFC 9110 section 9.3.2): answered by the GET route, and the body
+  // dropped below with its Content-Length kept.
+  const bool head = request.method() == http::verb::head;
   Response response = [&] {
     try {
-      match = router.match(request.method(), target.path);
+      if (request.method() == http::verb::unknown) {
+        throw HttpError(http::status::not_implemented, "method_not_implemented",
+                        "the method '" + std::string(request.method_string()) + "' is not implemented here");
+      }
+      match = router.match(head ? http::verb::get : request.method(), target.path);
       if (match.route == nullptr && request.method() == http::verb::options && !match.allowed.empty() &&
           !app.config.cors_origin.empty()) {
         return cors_preflight(app, request, match.allowed);
@@ -108,6 +120,11 @@ Response handle_request(const App& app, const Request& request, const RequestCon
       return error_response(request, error, request_id);
     }
   }();
+  if (head && match.route != nullptr) {
+    const std::size_t size = response.body().size();
+    response.body().clear();
+    response.content_length(size);
+  }
   if (response.result() == http::status::method_not_allowed && !match.allowed.empty()) {
     response.set(http::field::allow, allow_header(match.allowed));
   }

@@ -2,6 +2,7 @@
 // byte, to a running layoutd (the sample store, small limits). Each case says what must come back
 // — a status, or the connection closed — and after each the server must still answer /healthz.
 // A case that once crashed, stalled or smuggled is named after the defect (issue 22).
+#include "hostile/catalogue.hpp"
 #include "support/fixture_store.hpp"
 #include "support/process.hpp"
 
@@ -9,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <iostream>
+#include <map>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -19,29 +22,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using test_support::TempDir;
-
-std::string request(const std::string& method, const std::string& target, const std::string& headers,
-                    const std::string& body = "", const std::string& version = "HTTP/1.1") {
-  return method + " " + target + " " + version + "\r\n" + headers + "\r\n" + body;
-}
-
-std::string post_json(const std::string& target, const std::string& body) {
-  return request("POST", target,
-                 "Host: t\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                     "\r\nConnection: close\r\n",
-                 body);
-}
-
-std::string get(const std::string& target, const std::string& extra = "") {
-  return request("GET", target, "Host: t\r\nConnection: close\r\n" + extra);
-}
-
-std::string repeat(const std::string& text, std::size_t n) {
-  std::string out;
-  out.reserve(text.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += text;
-  return out;
-}
+using hostile::get;
 
 // The statuses of every response in `received`, in order.
 std::vector<int> statuses(const std::string& received) {
@@ -54,156 +35,18 @@ std::vector<int> statuses(const std::string& received) {
   return out;
 }
 
-struct Case {
-  const char* name;
-  std::vector<std::string> pieces;
-  std::vector<int> expected;  // the statuses, in order; empty: no response at all
-  bool must_close = true;     // the server closes the connection after them
-  const char* error = "";     // the first response's "error" member, when given
-};
-
-// A polygon of `n` vertices (a circle), as the overlap body.
-std::string circle_parcel(int n) {
-  std::string coordinates;
-  for (int i = 0; i <= n; ++i) {
-    const double a = 2 * 3.141592653589793 * (i % n) / n;
-    if (i > 0) coordinates += ',';
-    coordinates += '[';
-    coordinates += std::to_string(125.4 + 0.01 * std::cos(a));
-    coordinates += ',';
-    coordinates += std::to_string(43.7 + 0.01 * std::sin(a));
-    coordinates += ']';
-  }
-  return R"({"type":"Polygon","coordinates":[[)" + coordinates + "]]}";
-}
-
-std::vector<Case> catalogue() {
-  const std::string smuggled = get("/healthz");
-  std::vector<Case> cases = {
-      // Baseline: an honest request on the same path.
-      {"HonestGet", {get("/healthz")}, {200}},
-      {"HonestOverlap", {post_json("/api/v1/overlap", circle_parcel(16))}, {200}},
-      // Defect 1: nesting deep enough to overflow a recursive walker's stack.
-      // (well-formed, so that nothing stops before the walk: the old server died of SIGSEGV on both).
-      {"NestedArraysToOverlap",
-       {post_json("/api/v1/overlap", repeat("[", 60000) + repeat("]", 60000))},
-       {400},
-       true,
-       "json_too_deep"},
-      {"NestedObjectsToOverlap",
-       {post_json("/api/v1/overlap", repeat("{\"a\":", 100000) + "1" + repeat("}", 100000))},
-       {400},
-       true,
-       "json_too_deep"},
-      {"UnclosedNestingToOverlap", {post_json("/api/v1/overlap", repeat("[", 60000))}, {400}, true, "json_too_deep"},
-      {"NestedPropertiesInABatch",
-       {post_json("/api/v1/locate", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)" +
-                                        repeat("{\"a\":", 100000))},
-       {400},
-       true,
-       "json_too_deep"},
-      // Defect 3: client errors that were answered 500.
-      {"OverflowingNumberInAParcel",
-       {post_json("/api/v1/overlap",
-                  R"({"type":"Polygon","coordinates":[[[1e999,43],[125,43],[125,44],[1e999,43]]]})")},
-       {400},
-       true,
-       "invalid_json"},
-      {"OverflowingNumberInABatch",
-       {post_json(
-           "/api/v1/locate",
-           R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1e999,43]}}]})")},
-       {400},
-       true,
-       "invalid_json"},
-      {"NumericTypeInAParcel",
-       {post_json("/api/v1/overlap", R"({"type":5,"coordinates":[]})")},
-       {400},
-       true,
-       "invalid_geojson"},
-      {"ArrayTypeInABatch",
-       {post_json("/api/v1/locate", R"({"type":[],"features":[]})")},
-       {400},
-       true,
-       "invalid_batch"},
-      {"NumericTypeOfABatchPoint",
-       {post_json(
-           "/api/v1/locate",
-           R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":5,"coordinates":[125,43]}}]})")},
-       {400},
-       true,
-       "invalid_batch"},
-      // Defect 4: parcels whose overlap would hold a worker for minutes.
-      {"ParcelOverTheVertexLimit",
-       {post_json("/api/v1/overlap", circle_parcel(3000))},
-       {413},
-       true,
-       "parcel_too_large"},
-      // Defect 6: the same tile layer named again and again.
-      {"RepeatedTileLayers", {get("/tiles/0/0/0.mvt?layers=groups,groups,groups")}, {400}, true, "duplicate_layer"},
-      {"RepeatedTileJsonLayers", {get("/tiles.json?layers=groups,groups")}, {400}, true, "duplicate_layer"},
-      // Defect 7: framing a second request inside the first one's body (smuggling).
-      {"TransferEncodingXchunked",
-       {request("POST", "/api/v1/overlap", "Host: t\r\nTransfer-Encoding: xchunked\r\n") + smuggled},
-       {400},
-       true,
-       "bad_framing"},
-      {"TransferEncodingGzipAlone",
-       {request("POST", "/api/v1/overlap", "Host: t\r\nTransfer-Encoding: gzip\r\n") + smuggled},
-       {400},
-       true,
-       "bad_framing"},
-      {"TransferEncodingIdentity",
-       {request("POST", "/api/v1/overlap", "Host: t\r\nTransfer-Encoding: identity\r\n") + smuggled},
-       {400},
-       true,
-       "bad_framing"},
-      {"TransferEncodingChunkedThenIdentity",
-       {request("POST", "/api/v1/overlap", "Host: t\r\nTransfer-Encoding: chunked, identity\r\n") + smuggled},
-       {400},
-       true,
-       "bad_framing"},
-      {"TransferEncodingGzipThenChunked",
-       {request("POST", "/api/v1/overlap", "Host: t\r\nTransfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n") + smuggled},
-       {501},
-       true,
-       "unsupported_transfer_coding"},
-      {"Http11WithoutHost", {request("GET", "/healthz", "Connection: close\r\n")}, {400}, true, "bad_host"},
-      {"Http11WithTwoHosts",
-       {request("GET", "/healthz", "Host: a\r\nHost: b\r\nConnection: close\r\n")},
-       {400},
-       true,
-       "bad_host"},
-      {"Http10WithoutHostIsFine", {request("GET", "/healthz", "", "", "HTTP/1.0")}, {200}},
-      {"AbsoluteFormTarget", {request("GET", "http://t/healthz", "Host: t\r\nConnection: close\r\n")}, {200}},
-      {"AbsoluteFormTargetWithQuery",
-       {request("GET", "http://t:8080/api/v1/locate?lon=125.45&lat=43.7", "Host: t\r\nConnection: close\r\n")},
-       {200}},
-      {"TenMegabyteUrl", {get("/healthz?x=" + std::string(10U << 20U, 'a'))}, {414}, true, "uri_too_long"},
-      {"HugeHeader",
-       {get("/healthz", "X-Big: " + std::string(32U << 10U, 'a') + "\r\n")},
-       {431},
-       true,
-       "header_too_large"},
-      // Defect 2: a chunked request whose trailer field is over Beast's field size: the parser throws
-      // from inside the read; the connection is dropped, the server lives on.
-      {"HugeChunkTrailer",
-       {request("POST", "/api/v1/overlap",
-                "Host: t\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
-                "2\r\n{}\r\n0\r\nX-Trailer: " + std::string(100U << 10U, 'a') + "\r\n\r\n")},
-       {},
-       true},
-  };
-  return cases;
-}
-
 class Hostile : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     test_support::write_sample_store(*dir_ / "layout.gpkg");
-    server_ = new test_support::RunningLayoutd(LAYOUTD_BIN, *dir_ / "layout.gpkg", *dir_ / "layoutd.log",
-                                               {"--max-parcel-vertices", "2000", "--read-timeout", "2"});
+    // A web root with a secret beside it: the traversal cases must not reach it.
+    std::filesystem::create_directories(*dir_ / "web");
+    std::ofstream(*dir_ / "web" / "index.html") << "<!doctype html><title>layoutd</title>";
+    std::ofstream(*dir_ / "secret.txt") << "not for clients";
+    server_ = new test_support::RunningLayoutd(
+        LAYOUTD_BIN, *dir_ / "layout.gpkg", *dir_ / "layoutd.log",
+        {"--max-parcel-vertices", "2000", "--read-timeout", "2", "--web-root", (*dir_ / "web").string()});
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -220,11 +63,18 @@ TempDir* Hostile::dir_ = nullptr;
 test_support::RunningLayoutd* Hostile::server_ = nullptr;
 
 TEST_F(Hostile, EveryCaseGetsItsAnswerAndTheServerStaysHealthy) {
+  ASSERT_TRUE(healthy());
+  // A first pass warms what any server grows once (the heavy pool's arenas, the tile cache, the
+  // metrics' series) so that the measured pass shows what cases leave behind, not start-up.
+  for (const hostile::Case& c : hostile::catalogue()) (void)test_support::raw_exchange(server_->port, c.pieces);
+  const double start_mib = server_->process.rss_mib();
   int checked = 0;
-  for (const Case& c : catalogue()) {
+  std::map<std::string, int> outcomes;  // first status (or "closed"), for the summary line
+  for (const hostile::Case& c : hostile::catalogue()) {
     SCOPED_TRACE(c.name);
     const auto exchange = test_support::raw_exchange(server_->port, c.pieces);
     EXPECT_EQ(statuses(exchange.received), c.expected) << exchange.received.substr(0, 600);
+    EXPECT_EQ(exchange.received.find("not for clients"), std::string::npos);
     if (c.must_close) {
       EXPECT_TRUE(exchange.closed) << "the connection was left open";
     }
@@ -238,12 +88,19 @@ TEST_F(Hostile, EveryCaseGetsItsAnswerAndTheServerStaysHealthy) {
     }
     ASSERT_TRUE(healthy()) << "layoutd stopped answering after " << c.name << "; log:\n" << server_->process.log();
     ++checked;
+    ++outcomes[c.expected.empty() ? std::string("no answer") : std::to_string(c.expected.front())];
   }
-  EXPECT_EQ(checked, static_cast<int>(catalogue().size()));
-  // The limits that tripped are counted for the operator.
+  std::string summary;
+  for (const auto& [outcome, n] : outcomes) summary += " " + outcome + "×" + std::to_string(n);
+  std::cout << "catalogue: " << checked << " cases;" << summary << "\n";
+  EXPECT_EQ(checked, static_cast<int>(hostile::catalogue().size()));
+  EXPECT_GE(checked, 150);
+  // Nothing a case did stays behind in memory (the issue asks for 1.2x of the start).
+  EXPECT_LT(server_->process.rss_mib(), start_mib * 1.2) << "start " << start_mib << " MiB";
+  // The limits that tripped are counted for the operator (both passes).
   const auto metrics = test_support::http_get("127.0.0.1", server_->port, "/metrics").body;
-  EXPECT_NE(metrics.find("layoutd_limit_exceeded_total{limit=\"json_depth\"} 4"), std::string::npos) << metrics;
-  EXPECT_NE(metrics.find("layoutd_limit_exceeded_total{limit=\"parcel_vertices\"} 1"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("layoutd_limit_exceeded_total{limit=\"json_depth\"} 8"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("layoutd_limit_exceeded_total{limit=\"parcel_vertices\"} 2"), std::string::npos) << metrics;
 }
 
 // Defect 8: a header trickled a byte at a time used to hold the connection for the idle timeout

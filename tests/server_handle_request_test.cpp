@@ -39,7 +39,7 @@ TEST(HandleRequest, WrongMethodIs405WithAllow) {
   const auto app = test_support::sample_app(7);
   const auto response = server::handle_request(app, get("/healthz", server::http::verb::post));
   EXPECT_EQ(response.result(), server::http::status::method_not_allowed);
-  EXPECT_EQ(response[server::http::field::allow], "GET");
+  EXPECT_EQ(response[server::http::field::allow], "GET, HEAD");  // HEAD is answered wherever GET is
   EXPECT_EQ(nlohmann::json::parse(response.body())["error"], "method_not_allowed");
 }
 

@@ -207,8 +207,13 @@ TEST(StaticFiles, ApiRoutesKeepPriority) {
   const auto health = server::handle_request(app, request("/healthz"));
   ASSERT_EQ(health.result(), status::ok);
   EXPECT_EQ(nlohmann::json::parse(health.body())["status"], "ok");
-  // A route's path under another method stays that route's 405, not a file.
-  EXPECT_EQ(server::handle_request(app, request("/healthz", verb::head)).result(), status::method_not_allowed);
+  // A route's path under another method stays that route's 405, not a file; HEAD is its GET
+  // without the body (RFC 9110 section 9.3.2).
+  EXPECT_EQ(server::handle_request(app, request("/healthz", verb::post)).result(), status::method_not_allowed);
+  const auto head = server::handle_request(app, request("/healthz", verb::head));
+  EXPECT_EQ(head.result(), status::ok);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(head[server::http::field::content_length], std::to_string(health.body().size()));
   // Unknown API paths are JSON 404s, not the page.
   const auto unknown = server::handle_request(app, request("/api/v1/nope"));
   EXPECT_EQ(unknown.result(), status::not_found);

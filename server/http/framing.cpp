@@ -34,6 +34,15 @@ std::vector<std::string> transfer_codings(const http::request_header<>& header) 
   return out;
 }
 
+// uri-host [":" port] (RFC 3986): a reg-name or IPv4 of unreserved, sub-delims and pct-encoded
+// characters, or an [IP-literal]; empty is allowed (RFC 9112 section 3.2: a target without an
+// authority). Spaces, quotes, angle brackets and controls are not.
+bool valid_host(std::string_view host) {
+  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || std::string_view("-._~%!$&'()*+,;=:[]").find(static_cast<char>(c)) != std::string_view::npos;
+  });
+}
+
 }  // namespace
 
 std::optional<FramingError> framing_error(const http::request_header<>& header) {
@@ -54,6 +63,11 @@ std::optional<FramingError> framing_error(const http::request_header<>& header) 
                         header.count(http::field::host) == 0
                             ? "an HTTP/1.1 request must carry a Host header (RFC 9112 section 3.2)"
                             : "an HTTP/1.1 request must carry exactly one Host header (RFC 9112 section 3.2)"};
+  }
+  if (const auto host = header.find(http::field::host); host != header.end() && !valid_host(host->value())) {
+    // Links in answers (OGC, TileJSON) are built from it: it must be a host, not markup.
+    return FramingError{http::status::bad_request, "bad_host",
+                        "the Host header is not a host[:port] (RFC 9112 section 3.2, RFC 3986 section 3.2.2)"};
   }
   return std::nullopt;
 }
