@@ -433,12 +433,12 @@ namespace {
 // readonly database" until someone opened the file read-write by hand. The store must open
 // afterwards without manual steps, holding the old revision or the new one, never a mix.
 TEST_F(Load, KilledLoadsLeaveAStoreThatOpensWithTheOldOrTheNewRevision) {
-  constexpr int kFeatures = 20000;
+  constexpr int kFeatures = 50000;  // the issue asks for kills of a 50 000-feature load
   std::vector<std::string> boxes;
   boxes.reserve(kFeatures);
   for (int i = 0; i < kFeatures; ++i) {
     const double west = 125.0 + 0.001 * (i % 500);
-    const double south = 43.5 + 0.001 * (i / 500);
+    const double south = 43.5 + 0.001 * (i / 500);  // 100 rows of 500: 125.0-125.5 E, 43.5-43.6 N
     boxes.push_back(box_feature(R"("id":"patch)" + std::to_string(i) + "\"," + kComplete, west, south,
                                 west + 0.0008, south + 0.0008));
   }
