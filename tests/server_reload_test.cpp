@@ -288,6 +288,34 @@ TEST(Redact, PasswordsInConnectionStringsAreHidden) {
   EXPECT_EQ(server::redact_secrets("/data/layout.gpkg: no such file"), "/data/layout.gpkg: no such file");
 }
 
+// The forms libpq accepts besides a bare password=: spaces around '=', a quoted value after them,
+// URIs (the password in the user info, or as a query parameter), an uppercase key.
+TEST(Redact, EveryFormOfConnectionStringIsHidden) {
+  EXPECT_EQ(server::redact_secrets("PG:host=db password = S3cret dbname=layout: connection refused"),
+            "PG:host=db password = *** dbname=layout: connection refused");
+  EXPECT_EQ(server::redact_secrets("PG:password = 'two words' host=db"), "PG:password = *** host=db");
+  EXPECT_EQ(server::redact_secrets("'PG:host=db password= 'two words' dbname=layout': down"),
+            "'PG:host=db password= *** dbname=layout': down");
+  EXPECT_EQ(server::redact_secrets("postgresql://u:S3cret@host/db: connection refused"),
+            "postgresql://u:***@host/db: connection refused");
+  EXPECT_EQ(server::redact_secrets("'postgres://u:S3cret@host:5432/db?sslmode=require': refused"),
+            "'postgres://u:***@host:5432/db?sslmode=require': refused");
+  EXPECT_EQ(server::redact_secrets("PG:postgresql://u:S3%63ret@host/db"), "PG:postgresql://u:***@host/db");
+  EXPECT_EQ(server::redact_secrets("postgresql://host/db?password=S3cret&sslmode=require"),
+            "postgresql://host/db?password=***&sslmode=require");
+  EXPECT_EQ(server::redact_secrets("PG:host=db PASSWORD = S3cret dbname=layout"),
+            "PG:host=db PASSWORD = *** dbname=layout");
+  // The password wherever else the text repeats it (a driver echoing what it was given).
+  EXPECT_EQ(server::redact_secrets("'PG:host=db password=S3cret': user rejected (tried 'S3cret')"),
+            "'PG:host=db password=***': user rejected (tried '***')");
+  // Unquoted, where the string ends is a guess: the colon may go, the password never shows.
+  EXPECT_EQ(server::redact_secrets("PG:host=db password=S3cret: user rejected (tried 'S3cret')"),
+            "PG:host=db password=*** user rejected (tried '***')");
+  // Nothing secret: unchanged.
+  EXPECT_EQ(server::redact_secrets("postgresql://u@host:5432/db: refused"), "postgresql://u@host:5432/db: refused");
+  EXPECT_EQ(server::redact_secrets("PG:host=db dbname=layout: refused"), "PG:host=db dbname=layout: refused");
+}
+
 TEST(StoreWatch, AChangeCountsOnceItHoldsStillForAPoll) {
   server::SettledChange<int> change(0);
   EXPECT_FALSE(change.observe(0));
