@@ -44,6 +44,8 @@ Router layoutd_routes(const App& app) {
   // Operators (admin/), behind the bearer token of --admin-token-file.
   r.add("admin_reload", verb::post, "/admin/reload",
         [&app](const RequestContext& c) { return handle_reload(c, app.reloads, app.config.admin_token); });
+  r.add("admin_reload_record", verb::get, "/admin/reload",
+        [&app](const RequestContext& c) { return handle_reload_record(c, app.reloads, app.config.admin_token); });
   // GET/HEAD of any other path: the web client's files (web/), in handle_request.cpp.
   return r;
 }

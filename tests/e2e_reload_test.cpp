@@ -59,6 +59,14 @@ class StoreReload : public ::testing::Test {
     return json::parse(result.body);
   }
 
+  // GET /admin/reload with the token: the reload record with each failure's whole reason.
+  static json reload_record(unsigned short port) {
+    const auto result = test_support::http_request("127.0.0.1", port, {"GET", "/admin/reload", "", "", ""},
+                                                   {{"Authorization", std::string("Bearer ") + kToken}});
+    EXPECT_EQ(result.status, 200) << result.body;
+    return json::parse(result.body);
+  }
+
   // The groups matched at 双阳区.
   static std::vector<std::string> groups_at_shuangyang(unsigned short port) {
     std::vector<std::string> names;
@@ -159,7 +167,9 @@ TEST_F(StoreReload, TenReloadsUnderWrkLoadGiveNoErrorsAndSwitchTheAnswers) {
 TEST_F(StoreReload, TheFileWatchServesNewStoresAndKeepsServingWhenOneIsBad) {
   const auto live = *dir_ / "live-watch.gpkg";
   publish("a.gpkg", live);
-  RunningLayoutd server(LAYOUTD_BIN, live, *dir_ / "watch.log", {"--watch-interval", "0.2", "--warm-zooms", "-1"});
+  RunningLayoutd server(LAYOUTD_BIN, live, *dir_ / "watch.log",
+                        {"--admin-token-file", (*dir_ / "token").string(), "--watch-interval", "0.2", "--warm-zooms",
+                         "-1"});
   // Waits until the server has finished `n` reloads in all, and returns /healthz.
   const auto after_reloads = [&](int n) {
     json health;
@@ -182,21 +192,32 @@ TEST_F(StoreReload, TheFileWatchServesNewStoresAndKeepsServingWhenOneIsBad) {
   after_reloads(2);
   EXPECT_EQ(changji_name(server.port), "长吉组团（再调整）");
 
-  // A store that fails validation is not swapped in; the reason is in /healthz and /metrics.
+  // A store that fails validation is not swapped in. /healthz and /metrics, open to anyone, say
+  // so without the store's path or the feature; the operator reads those behind the token.
   std::filesystem::copy_file(live, *dir_ / "invalid.gpkg");
   test_support::set_feature_text(*dir_ / "invalid.gpkg", "groups", "changji", "name_zh", std::nullopt);
   publish("invalid.gpkg", live);
   health = after_reloads(3);
   EXPECT_EQ(health["reload"]["failed"], 1);
-  const std::string reason = health["reload"]["last_failure"]["error"];
+  EXPECT_EQ(health["reload"]["last_failure"]["error"], "the store fails validation (1 error)");
+  EXPECT_EQ(health.dump().find(dir_->path().string()), std::string::npos) << health;
+  EXPECT_EQ(health.dump().find("changji"), std::string::npos) << health;
+  const std::string reason = reload_record(server.port)["last_failure"]["detail"];
   EXPECT_NE(reason.find("layer groups feature changji: missing required attribute 'name_zh'"), std::string::npos)
       << reason;
+  EXPECT_NE(reason.find(live.string()), std::string::npos) << reason;
   EXPECT_EQ(health["snapshot_version"], 3);
   EXPECT_EQ(changji_name(server.port), "长吉组团（再调整）");
   const auto metrics = test_support::http_get("127.0.0.1", server.port, "/metrics").body;
   EXPECT_NE(metrics.find("layoutd_reloads_total{outcome=\"failed\"} 1\n"), std::string::npos) << metrics;
-  EXPECT_NE(metrics.find("layoutd_last_reload_error{reason=\""), std::string::npos) << metrics;
-  EXPECT_NE(server.process.log().find("reload 3 (file) failed, still serving snapshot 3: "), std::string::npos)
+  EXPECT_NE(metrics.find("layoutd_last_reload_error{reason=\"the store fails validation (1 error)\"} 1\n"),
+            std::string::npos)
+      << metrics;
+  EXPECT_EQ(metrics.find(dir_->path().string()), std::string::npos) << metrics;
+  // The log keeps the whole reason.
+  EXPECT_NE(server.process.log().find("reload 3 (file) failed, still serving snapshot 3: '" + live.string() +
+                                      "': fails validation (1 error; first: layer groups feature changji"),
+            std::string::npos)
       << server.process.log();
 
   // Nor is one that cannot be read at all.
@@ -204,6 +225,8 @@ TEST_F(StoreReload, TheFileWatchServesNewStoresAndKeepsServingWhenOneIsBad) {
   publish("truncated.gpkg", live);
   health = after_reloads(4);
   EXPECT_EQ(health["reload"]["failed"], 2);
+  EXPECT_EQ(health["reload"]["last_failure"]["error"], "the store could not be read or indexed");
+  EXPECT_EQ(health.dump().find(dir_->path().string()), std::string::npos) << health;
   EXPECT_EQ(health["snapshot_version"], 3);
   EXPECT_EQ(changji_name(server.port), "长吉组团（再调整）");
 

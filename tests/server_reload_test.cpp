@@ -1,5 +1,5 @@
-// Hot reload without sockets: the Reloader's thread, the queue's coalescing, POST /admin/reload's
-// guard, what /healthz and /metrics say, and the store watch. Built snapshots are the sample
+// Hot reload without sockets: the Reloader's thread, the queue's coalescing, POST and GET /admin/reload
+// (their guard), what /healthz and /metrics say and do not, and the store watch. Built snapshots are the sample
 // layers (fixture_store.hpp), in memory or in a GeoPackage.
 #include "layers/serving/served_snapshot.hpp"
 #include "layers/store/store_reader.hpp"
@@ -47,6 +47,15 @@ server::Request reload_request(const std::string& target = "/admin/reload?wait=1
 json get_json(const server::App& app, const std::string& target) {
   const auto response = server::handle_request(app, request(server::http::verb::get, target));
   EXPECT_EQ(response.result(), status::ok) << target << ": " << response.body();
+  return json::parse(response.body());
+}
+
+// GET /admin/reload with the token: the reload record with each failure's detail.
+json reload_record(const server::App& app) {
+  const auto response =
+      server::handle_request(app, request(server::http::verb::get, "/admin/reload", std::string("Bearer ") + kToken));
+  EXPECT_EQ(response.result(), status::ok) << response.body();
+  EXPECT_EQ(response[server::http::field::cache_control], "no-store");
   return json::parse(response.body());
 }
 
@@ -159,21 +168,32 @@ TEST(Reload, AFailedBuildKeepsTheOldSnapshotAndIsReported) {
   EXPECT_EQ(detail.find("hunter2"), std::string::npos) << detail;
   EXPECT_EQ(app.snapshot.load()->version(), 1U);
 
+  // The unauthenticated /healthz says that it failed, when, and what kind of failure: not the
+  // store's name nor the driver's message.
   const auto health = get_json(app, "/healthz");
   EXPECT_EQ(health["status"], "ok");
   EXPECT_EQ(health["snapshot_version"], 1);
   EXPECT_EQ(health["reload"]["failed"], 1);
-  EXPECT_EQ(health["reload"]["last_failure"]["error"], detail);
+  EXPECT_EQ(health["reload"]["last_failure"]["error"], "the store could not be read or indexed");
+  EXPECT_FALSE(health["reload"]["last_failure"].contains("detail")) << health;
+  EXPECT_TRUE(health["reload"]["last_failure"].contains("finished_at")) << health;
+  EXPECT_EQ(health.dump().find("PG:"), std::string::npos) << health;
+  EXPECT_EQ(health.dump().find("connection refused"), std::string::npos) << health;
   EXPECT_TRUE(health["reload"]["last_success"].is_null());
+  // The operator's view, behind the token, has the whole (redacted) reason.
+  const auto record = reload_record(app);
+  EXPECT_EQ(record["failed"], 1);
+  EXPECT_EQ(record["last_failure"]["error"], "the store could not be read or indexed");
+  EXPECT_EQ(record["last_failure"]["detail"], detail);
 
   const auto metrics = [&] { return server::handle_request(app, request(server::http::verb::get, "/metrics")).body(); };
   const std::string failed_metrics = metrics();
   EXPECT_NE(failed_metrics.find("layoutd_reloads_total{outcome=\"failed\"} 1\n"), std::string::npos);
   EXPECT_NE(failed_metrics.find("layoutd_reloads_total{outcome=\"ok\"} 0\n"), std::string::npos);
-  EXPECT_NE(failed_metrics.find("layoutd_last_reload_error{reason=\"'PG:host=db password=*** dbname=layout': "
-                                "connection refused\"} 1\n"),
+  EXPECT_NE(failed_metrics.find("layoutd_last_reload_error{reason=\"the store could not be read or indexed\"} 1\n"),
             std::string::npos)
       << failed_metrics;
+  EXPECT_EQ(failed_metrics.find("PG:"), std::string::npos) << failed_metrics;
   EXPECT_NE(failed_metrics.find("layoutd_last_reload_failure_timestamp_seconds "), std::string::npos);
 
   fail = false;  // the store is fixed: the next reload succeeds and the error is no longer current
@@ -202,6 +222,7 @@ TEST(Reload, StopsPromptlyWhileABuildWaits) {
   ASSERT_TRUE(outcome);
   EXPECT_FALSE(outcome->ok);
   EXPECT_EQ(outcome->error, "the server is stopping");
+  EXPECT_EQ(outcome->summary, "the server is stopping");
   EXPECT_EQ(app.snapshot.load()->version(), 1U);
   EXPECT_FALSE(app.reloads.has_worker());
 }
@@ -232,12 +253,21 @@ TEST(Reload, StoreBuilderServesTheNewStoreAndRefusesAnInvalidOne) {
             std::string::npos)
       << reason;
   EXPECT_EQ(get_json(app, west)["matches"][0]["name_zh"], "西部组团");  // still the last good store
+  const auto refused = get_json(app, "/healthz")["reload"]["last_failure"];
+  EXPECT_EQ(refused["error"], "the store fails validation (1 error)");
+  EXPECT_EQ(refused.dump().find(store.string()), std::string::npos) << refused;
+  EXPECT_EQ(refused.dump().find("west"), std::string::npos) << refused;
+  EXPECT_EQ(reload_record(app)["last_failure"]["detail"], reason);
 
   std::filesystem::resize_file(store, 100);  // truncated
   const auto broken = server::handle_request(app, reload_request());
   ASSERT_EQ(broken.result(), status::conflict) << broken.body();
   EXPECT_NE(std::string(json::parse(broken.body())["detail"]).find(store.string()), std::string::npos);
   EXPECT_EQ(app.snapshot.load()->version(), 2U);
+  const auto unreadable = get_json(app, "/healthz")["reload"]["last_failure"];
+  EXPECT_EQ(unreadable["error"], "the store could not be read or indexed");
+  EXPECT_EQ(unreadable.dump().find(store.string()), std::string::npos) << unreadable;
+  EXPECT_NE(std::string(reload_record(app)["last_failure"]["detail"]).find(store.string()), std::string::npos);
 }
 
 TEST(AdminAuth, TheReloadRouteAnswersOnlyToTheToken) {
@@ -257,7 +287,14 @@ TEST(AdminAuth, TheReloadRouteAnswersOnlyToTheToken) {
   EXPECT_EQ(post(std::string("Bearer ") + kToken + "0").result(), status::forbidden);
   // The right token, but no reloader runs in this App: said so, not queued forever.
   EXPECT_EQ(post(std::string("bearer ") + kToken).result(), status::service_unavailable);
-  EXPECT_EQ(server::handle_request(app, request(server::http::verb::get, "/admin/reload")).result(),
+  // GET /admin/reload (the record with the failures' detail) has the same guard.
+  const auto get = [&](const std::string& authorization) {
+    return server::handle_request(app, request(server::http::verb::get, "/admin/reload", authorization));
+  };
+  EXPECT_EQ(get("").result(), status::unauthorized);
+  EXPECT_EQ(get("Bearer reload-test-token-0123456780").result(), status::forbidden);
+  EXPECT_EQ(get(std::string("Bearer ") + kToken).result(), status::ok);
+  EXPECT_EQ(server::handle_request(app, request(server::http::verb::put, "/admin/reload")).result(),
             status::method_not_allowed);
   const auto bad_wait = server::handle_request(app, reload_request("/admin/reload?wait=yes"));
   EXPECT_EQ(bad_wait.result(), status::bad_request);
@@ -268,6 +305,10 @@ TEST(AdminAuth, WithoutATokenFileTheRouteIsOff) {
   const auto response = server::handle_request(app, reload_request());
   EXPECT_EQ(response.result(), status::forbidden);
   EXPECT_EQ(json::parse(response.body())["error"], "admin_disabled");
+  const auto record = server::handle_request(
+      app, request(server::http::verb::get, "/admin/reload", std::string("Bearer ") + kToken));
+  EXPECT_EQ(record.result(), status::forbidden);
+  EXPECT_EQ(json::parse(record.body())["error"], "admin_disabled");
 }
 
 TEST(AdminAuth, SecretsCompareWhole) {
@@ -286,6 +327,34 @@ TEST(Redact, PasswordsInConnectionStringsAreHidden) {
   EXPECT_EQ(server::redact_secrets("'PG:password=x': refused"), "'PG:password=***': refused");
   EXPECT_EQ(server::redact_secrets("db_password=kept nopassword=kept"), "db_password=kept nopassword=kept");
   EXPECT_EQ(server::redact_secrets("/data/layout.gpkg: no such file"), "/data/layout.gpkg: no such file");
+}
+
+// The forms libpq accepts besides a bare password=: spaces around '=', a quoted value after them,
+// URIs (the password in the user info, or as a query parameter), an uppercase key.
+TEST(Redact, EveryFormOfConnectionStringIsHidden) {
+  EXPECT_EQ(server::redact_secrets("PG:host=db password = S3cret dbname=layout: connection refused"),
+            "PG:host=db password = *** dbname=layout: connection refused");
+  EXPECT_EQ(server::redact_secrets("PG:password = 'two words' host=db"), "PG:password = *** host=db");
+  EXPECT_EQ(server::redact_secrets("'PG:host=db password= 'two words' dbname=layout': down"),
+            "'PG:host=db password= *** dbname=layout': down");
+  EXPECT_EQ(server::redact_secrets("postgresql://u:S3cret@host/db: connection refused"),
+            "postgresql://u:***@host/db: connection refused");
+  EXPECT_EQ(server::redact_secrets("'postgres://u:S3cret@host:5432/db?sslmode=require': refused"),
+            "'postgres://u:***@host:5432/db?sslmode=require': refused");
+  EXPECT_EQ(server::redact_secrets("PG:postgresql://u:S3%63ret@host/db"), "PG:postgresql://u:***@host/db");
+  EXPECT_EQ(server::redact_secrets("postgresql://host/db?password=S3cret&sslmode=require"),
+            "postgresql://host/db?password=***&sslmode=require");
+  EXPECT_EQ(server::redact_secrets("PG:host=db PASSWORD = S3cret dbname=layout"),
+            "PG:host=db PASSWORD = *** dbname=layout");
+  // The password wherever else the text repeats it (a driver echoing what it was given).
+  EXPECT_EQ(server::redact_secrets("'PG:host=db password=S3cret': user rejected (tried 'S3cret')"),
+            "'PG:host=db password=***': user rejected (tried '***')");
+  // Unquoted, where the string ends is a guess: the colon may go, the password never shows.
+  EXPECT_EQ(server::redact_secrets("PG:host=db password=S3cret: user rejected (tried 'S3cret')"),
+            "PG:host=db password=*** user rejected (tried '***')");
+  // Nothing secret: unchanged.
+  EXPECT_EQ(server::redact_secrets("postgresql://u@host:5432/db: refused"), "postgresql://u@host:5432/db: refused");
+  EXPECT_EQ(server::redact_secrets("PG:host=db dbname=layout: refused"), "PG:host=db dbname=layout: refused");
 }
 
 TEST(StoreWatch, AChangeCountsOnceItHoldsStillForAPoll) {

@@ -12,7 +12,7 @@ say() { printf '%s\n' "$*" >&2; }
 LAYOUTD_APT_BUILD=(
   g++ cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data proj-bin libsqlite3-dev zlib1g-dev
-  libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev
+  libboost-dev libboost-program-options-dev nlohmann-json3-dev libyaml-cpp-dev libpq-dev
   protobuf-compiler libprotobuf-dev
   libgtest-dev libgmock-dev libbenchmark-dev ccache
 )

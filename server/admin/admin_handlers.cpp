@@ -22,7 +22,9 @@ Response handle_reload(const RequestContext& context, const ReloadQueue& reloads
   const std::uint64_t build = reloads.request("http");
   if (wait) {
     if (const auto outcome = reloads.wait(build, kLongestWait)) {
-      if (outcome->ok) return json_response(context.request, http::status::ok, outcome_json(*outcome));
+      if (outcome->ok) {
+        return json_response(context.request, http::status::ok, outcome_json(*outcome, /*detailed=*/true));
+      }
       // The store is not usable: the request was fine, the state of what it names is not.
       return json_error(context.request, http::status::conflict, "reload_failed", outcome->error);
     }
@@ -31,5 +33,12 @@ Response handle_reload(const RequestContext& context, const ReloadQueue& reloads
   return json_response(context.request, http::status::accepted, {{"status", "queued"}, {"build", build}});
 }
 
+Response handle_reload_record(const RequestContext& context, const ReloadQueue& reloads, std::string_view admin_token) {
+  if (auto denied = check_bearer(context.request, admin_token)) return std::move(*denied);
+  Response response =
+      json_response(context.request, http::status::ok, reload_json(reloads.record(), /*detailed=*/true));
+  response.set(http::field::cache_control, "no-store");  // neither stale nor kept by a shared cache
+  return response;
+}
 
 }  // namespace server

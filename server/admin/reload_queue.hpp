@@ -19,7 +19,12 @@ struct ReloadOutcome {
   std::uint64_t build = 0;  // 1 for this process's first reload, then 2, 3, ...
   bool ok = false;
   std::string trigger;                 // what asked for it first: "http", "file", "revision"
-  std::string error;                   // one line, when !ok
+  // When !ok, why. `summary` is what the unauthenticated /healthz and /metrics publish: no store
+  // name (a path, a host) and no feature, e.g. "the store fails validation (3 errors)". `error` is
+  // the whole reason, one line, passwords redacted: for the log and the operator (GET
+  // /admin/reload, the POST's answer).
+  std::string summary;
+  std::string error;
   std::uint64_t snapshot_version = 0;  // the version served once it finished (the old one on failure)
   std::int64_t store_revision = 0;     // of that snapshot
   std::chrono::system_clock::time_point finished_at;

@@ -39,7 +39,7 @@ std::string utc_timestamp(std::chrono::system_clock::time_point when) {
   return text;
 }
 
-Json outcome_json(const ReloadOutcome& outcome) {
+Json outcome_json(const ReloadOutcome& outcome, bool detailed) {
   Json out{{"build", outcome.build},
            {"ok", outcome.ok},
            {"trigger", outcome.trigger},
@@ -48,17 +48,20 @@ Json outcome_json(const ReloadOutcome& outcome) {
            {"finished_at", utc_timestamp(outcome.finished_at)},
            {"duration_ms", outcome.duration.count()},
            {"warm_ms", outcome.warm.count()}};
-  if (!outcome.ok) out["error"] = outcome.error;
+  if (!outcome.ok) {
+    out["error"] = outcome.summary;
+    if (detailed) out["detail"] = outcome.error;
+  }
   return out;
 }
 
-Json reload_json(const ReloadRecord& record) {
+Json reload_json(const ReloadRecord& record, bool detailed) {
   return {{"succeeded", record.succeeded},
           {"failed", record.failed},
           {"building", record.building},
           {"pending", record.pending},
-          {"last_success", record.last_success ? outcome_json(*record.last_success) : Json(nullptr)},
-          {"last_failure", record.last_failure ? outcome_json(*record.last_failure) : Json(nullptr)}};
+          {"last_success", record.last_success ? outcome_json(*record.last_success, detailed) : Json(nullptr)},
+          {"last_failure", record.last_failure ? outcome_json(*record.last_failure, detailed) : Json(nullptr)}};
 }
 
 std::string reload_prometheus(const ReloadRecord& record) {
@@ -91,7 +94,7 @@ std::string reload_prometheus(const ReloadRecord& record) {
         << "\n# HELP layoutd_last_reload_error The last failed reload's reason; 1 while no later reload succeeded.\n"
            "# TYPE layoutd_last_reload_error gauge\n"
            "layoutd_last_reload_error{reason=\""
-        << label_value(record.last_failure->error) << "\"} " << (latest ? 1 : 0) << '\n';
+        << label_value(record.last_failure->summary) << "\"} " << (latest ? 1 : 0) << '\n';
   }
   return out.str();
 }

@@ -25,16 +25,22 @@ std::string seconds(std::chrono::milliseconds ms) {
   return out.str();
 }
 
-// The first error validate() found, and how many there were.
-std::string rejection(const std::string& store, const layers::ValidationReport& report) {
+// Why a build failed, said without the store's name or its content.
+constexpr const char* kUnreadable = "the store could not be read or indexed";
+constexpr const char* kStopping = "the server is stopping";
+
+// The first error validate() found, and how many there were; the summary only counts them.
+StoreRejected rejection(const std::string& store, const layers::ValidationReport& report) {
+  const std::string count = std::to_string(report.errors()) + " error" + (report.errors() == 1 ? "" : "s");
+  std::string reason = "'" + store + "': fails validation";
   for (const auto& issue : report.issues) {
     if (issue.severity != layers::ValidationIssue::Severity::Error) continue;
     std::string where = "layer " + issue.layer;
     if (!issue.feature.empty()) where += " feature " + issue.feature;
-    return "'" + store + "': fails validation (" + std::to_string(report.errors()) + " error" +
-           (report.errors() == 1 ? "" : "s") + "; first: " + where + ": " + issue.reason + ")";
+    reason += " (" + count + "; first: " + where + ": " + issue.reason + ")";
+    break;
   }
-  return "'" + store + "': fails validation";
+  return {reason, "the store fails validation (" + count + ")"};
 }
 
 }  // namespace
@@ -43,7 +49,7 @@ SnapshotBuilder store_snapshot_builder(std::string store, int warm_max_zoom) {
   return [store = std::move(store), warm_max_zoom](std::uint64_t version, std::stop_token stop) -> BuiltSnapshot {
     layers::StoreContents contents = layers::read_store(store);
     const auto report = layers::validate(contents.layers);
-    if (!report.ok()) throw std::runtime_error(rejection(store, report));
+    if (!report.ok()) throw rejection(store, report);
     if (stop.stop_requested()) return {};
     BuiltSnapshot built;
     built.snapshot =
@@ -101,8 +107,13 @@ void Reloader::reload(const ReloadQueue::Job& job, std::stop_token stop) {
   BuiltSnapshot built;
   try {
     if (!stop.stop_requested()) built = build_(current->version() + 1, stop);
-    if (!built.snapshot) outcome.error = "the server is stopping";
+    if (!built.snapshot) outcome.summary = outcome.error = kStopping;
+  } catch (const StoreRejected& e) {
+    outcome.summary = e.summary();
+    outcome.error = redact_secrets(e.what());
   } catch (const std::exception& e) {
+    // GDAL's and libpq's messages name paths, hosts and tables: only the log and operators see them.
+    outcome.summary = kUnreadable;
     outcome.error = redact_secrets(e.what());
   }
   outcome.duration = since(start);

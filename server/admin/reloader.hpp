@@ -11,6 +11,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <stop_token>
 #include <thread>
 #include <vector>
@@ -23,8 +25,21 @@ struct BuiltSnapshot {
 };
 
 // Builds the snapshot with the given version; throws with a one-line reason when the store
-// cannot be used.
+// cannot be used: StoreRejected when it was read but refused, anything else when it could not be
+// read or indexed.
 using SnapshotBuilder = std::function<BuiltSnapshot(std::uint64_t version, std::stop_token stop)>;
+
+// A store read but refused. what() is the whole reason, naming the store and the first problem;
+// summary() says what it is without either, for whoever may ask without a token.
+class StoreRejected : public std::runtime_error {
+ public:
+  StoreRejected(const std::string& reason, std::string summary)
+      : std::runtime_error(reason), summary_(std::move(summary)) {}
+  [[nodiscard]] const std::string& summary() const noexcept { return summary_; }
+
+ private:
+  std::string summary_;
+};
 
 // What layoutd builds: read the store, refuse it unless layers::validate finds no error, index it,
 // and prepare tile zooms 0..warm_max_zoom (-1: none) so the first map view after a swap does not

@@ -19,7 +19,8 @@ Response handle_healthz(const RequestContext& context, const ReloadQueue& reload
                         {"snapshot_age_s", age.count()},
                         {"store_revision", snapshot.store_revision()},
                         {"uptime_s", uptime.count()},
-                        {"reload", reload_json(reloads.record())}});
+                        // Unauthenticated: the summary of a failure only (GET /admin/reload has the detail).
+                        {"reload", reload_json(reloads.record(), /*detailed=*/false)}});
 }
 
 Response handle_metrics(const RequestContext& context, const Metrics& metrics, const ReloadQueue& reloads,

@@ -230,7 +230,7 @@ std::vector<Case> web_admin_cases() {
       {"HealthzPost", {post_json("/healthz", "{}")}, {405}},
       {"MetricsHonest", {get("/metrics")}, {200}},
       {"AdminReloadDisabled", {post_json("/admin/reload", "")}, {403}},
-      {"AdminReloadGet", {get("/admin/reload")}, {405}},
+      {"AdminReloadGet", {get("/admin/reload")}, {403}},
       {"AdminReloadWithBogusToken",
        {post("/admin/reload", "application/json", "", "Authorization: Bearer x\r\n")},
        {403}},
