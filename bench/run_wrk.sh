@@ -36,7 +36,7 @@ work="$(mktemp -d /tmp/layoutd-wrk.XXXXXX)"
 servers=()  # pids of the servers started here
 stop_servers() {
   local pid
-  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null
   rm -rf "$work"
 }
