@@ -29,6 +29,7 @@ App::App(ServerConfig config_in, layers::SnapshotPtr initial)
 ReloadTarget App::reload_target() {
   return {snapshot, reloads, [this](const layers::ServedSnapshot& served) {
             static_cast<void>(match_fragments.get(served));  // the first locate need not build them
+            tiles.drop_older_than(served.version());
           }};
 }
 

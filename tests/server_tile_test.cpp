@@ -154,6 +154,24 @@ TEST(TileEndpoint, CacheEvictsLeastRecentlyUsedWithinItsBudget) {
   EXPECT_EQ(cache.find({1, 1, 5, 5, ""}), nullptr);
 }
 
+// After a reload the old snapshot's tiles can never be served again: they are dropped, not left to
+// hold the cache until they age out.
+TEST(TileEndpoint, CacheDropsTheTilesOfReplacedSnapshots) {
+  const server::TileCache cache(100000);
+  const auto tile = std::make_shared<server::CachedTile>(server::CachedTile{std::string(300, 'x'), "", "", ""});
+  cache.insert({1, 1, 0, 0, ""}, tile);
+  cache.insert({1, 1, 0, 1, "groups"}, tile);
+  cache.insert({2, 1, 0, 0, ""}, tile);
+  cache.insert({3, 1, 0, 0, ""}, tile);
+  cache.drop_older_than(2);
+  EXPECT_EQ(cache.find({1, 1, 0, 0, ""}), nullptr);
+  EXPECT_EQ(cache.find({1, 1, 0, 1, "groups"}), nullptr);
+  EXPECT_NE(cache.find({2, 1, 0, 0, ""}), nullptr);
+  EXPECT_NE(cache.find({3, 1, 0, 0, ""}), nullptr);
+  EXPECT_EQ(cache.stats().entries, 2U);
+  EXPECT_EQ(cache.stats().bytes, 2 * tile->bytes());
+}
+
 TEST(TileJson, DescribesTheTilesWithThePublicHostAndLayerFields) {
   const auto app = test_support::sample_app();
   auto request = get("/tiles.json");

@@ -43,6 +43,20 @@ void TileCache::insert(const TileKey& key, std::shared_ptr<const CachedTile> til
   }
 }
 
+void TileCache::drop_older_than(std::uint64_t version) const {
+  const std::lock_guard lock(mutex_);
+  for (auto it = order_.begin(); it != order_.end();) {
+    if (it->snapshot_version >= version) {
+      ++it;
+      continue;
+    }
+    const auto entry = entries_.find(*it);
+    bytes_ -= entry->second.tile->bytes();
+    entries_.erase(entry);
+    it = order_.erase(it);
+  }
+}
+
 TileCache::Stats TileCache::stats() const {
   const std::lock_guard lock(mutex_);
   return {hits_, misses_, evictions_, entries_.size(), bytes_, capacity_};

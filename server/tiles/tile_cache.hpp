@@ -1,7 +1,9 @@
 #pragma once
 // Encoded tiles in memory, least recently used evicted first, bounded by bytes (--tile-cache-mb).
-// Keys carry the snapshot version, so a reload can never serve a tile of the old data: its
-// entries simply stop being asked for and age out.
+// Keys carry the snapshot version, so a reload can never serve a tile of the old data; once the new
+// snapshot is in, the old one's entries are dropped (drop_older_than) rather than left to age out:
+// left, they held up to the whole cache for nothing after every reload (RSS +20 MiB a reload under
+// bench/soak.sh).
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -42,6 +44,8 @@ class TileCache {
 
   [[nodiscard]] std::shared_ptr<const CachedTile> find(const TileKey& key) const;
   void insert(const TileKey& key, std::shared_ptr<const CachedTile> tile) const;
+  // Drops every entry of a snapshot older than `version` (after a reload swapped it in).
+  void drop_older_than(std::uint64_t version) const;
 
   struct Stats {
     std::uint64_t hits = 0, misses = 0, evictions = 0;
