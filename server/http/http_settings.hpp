@@ -23,6 +23,16 @@ struct HttpSettings {
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
 };
 
+// The request line and header fields together; over it a request gets 414 or 431 (session.cpp).
+inline constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
+
+// The limits every request is read with: the session's parser, and the fuzz target that stands in
+// for it (tests/fuzz/fuzz_request.cpp), so both refuse the same requests.
+inline void limit_request_parser(http::request_parser<http::string_body>& parser, const HttpSettings& settings) {
+  parser.body_limit(settings.max_body_bytes);
+  parser.header_limit(kMaxHeaderBytes);
+}
+
 // Answers one request; `request_id` names it in logs ("<connection>-<request>"). Must not throw.
 using RequestHandler = std::function<Response(const Request& request, std::string_view request_id)>;
 

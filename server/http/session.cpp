@@ -53,10 +53,10 @@ Response Session::unreadable(Request request, beast::error_code ec) const {
     // alone is over the limit, which is the target's fault (RFC 9110 section 15.5.15, 414).
     if (!parser_ || parser_->get().target().empty()) {
       return json_error(request, http::status::uri_too_long, "uri_too_long",
-                        "the request line is longer than " + std::to_string(kHeaderLimit) + " bytes");
+                        "the request line is longer than " + std::to_string(kMaxHeaderBytes) + " bytes");
     }
     return json_error(request, http::status::request_header_fields_too_large, "header_too_large",
-                      "the request header is larger than " + std::to_string(kHeaderLimit) + " bytes");
+                      "the request header is larger than " + std::to_string(kMaxHeaderBytes) + " bytes");
   }
   return json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message());
 }
@@ -64,8 +64,7 @@ Response Session::unreadable(Request request, beast::error_code ec) const {
 void Session::do_read() {
   if (closing_) return do_close();
   parser_.emplace();  // a fresh parser per request: no state leaks between requests
-  parser_->body_limit(settings_.max_body_bytes);
-  parser_->header_limit(kHeaderLimit);
+  limit_request_parser(*parser_, settings_);
   if (buffer_.size() > 0) return read_header();  // a pipelined request has begun already
   // Waiting for a request may take the idle timeout; once its first bytes are in, all of it must
   // arrive within the read timeout, so a client trickling a header byte by byte cannot hold the
