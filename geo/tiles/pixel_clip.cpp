@@ -6,7 +6,6 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <ranges>
 
 namespace geo {
 
@@ -408,15 +407,18 @@ std::optional<std::vector<std::int64_t>> shared_crossings(const std::vector<Piec
     // The directions along which the two pieces leave the shared point into the rectangle: to
     // their nearest vertex other than the point itself (a vertex may lie on the boundary there).
     const double px = out.exit.x, py = out.exit.y;
-    const auto away = [&](const auto& vertices, const BoundaryPoint& other_end) {
-      for (const TilePoint& v : vertices) {
-        if (v.x != px || v.y != py) return std::pair{v.x - px, v.y - py};
+    // Iterators rather than std::views::reverse: clang 14 (the fuzz build's) cannot compile
+    // libstdc++ 12's reverse_view.
+    const auto away = [&](auto first, auto last, const BoundaryPoint& other_end) {
+      for (; first != last; ++first) {
+        if (first->x != px || first->y != py) return std::pair{first->x - px, first->y - py};
       }
       return std::pair{other_end.x - px, other_end.y - py};
     };
     const auto inner_out = tracer.inner(out);
-    const auto [ux, uy] = away(std::views::reverse(inner_out), out.entry);
-    const auto [vx, vy] = away(tracer.inner(in), in.exit);
+    const auto inner_in = tracer.inner(in);
+    const auto [ux, uy] = away(inner_out.rbegin(), inner_out.rend(), out.entry);
+    const auto [vx, vy] = away(inner_in.begin(), inner_in.end(), in.exit);
     const double turn = ux * vy - uy * vx;
     if (std::abs(turn) <= 1e-9 * std::hypot(ux, uy) * std::hypot(vx, vy)) return std::nullopt;
     // Entering clockwise of the exit: between them lies the outside, the way on is the boundary.

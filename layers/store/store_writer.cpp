@@ -66,7 +66,7 @@ std::vector<std::pair<std::string, AttributeValue>> layer_fields(const Layer& la
   std::vector<std::pair<std::string, AttributeValue>> fields;
   for (const auto& feature : layer.features()) {
     for (const auto& [name, value] : feature.attributes.items()) {
-      auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == name; });
+      auto it = std::find_if(fields.begin(), fields.end(), [&name = name](const auto& f) { return f.first == name; });
       if (it == fields.end()) {
         fields.emplace_back(name, value);
       } else if (std::holds_alternative<std::monostate>(it->second)) {

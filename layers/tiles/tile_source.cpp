@@ -26,7 +26,7 @@ std::vector<geo::mvt::Property> properties_of(const Feature& feature) {
   for (const auto& [name, value] : feature.attributes.items()) {
     if (omitted(name)) continue;
     std::visit(
-        [&](const auto& v) {
+        [&, &name = name](const auto& v) {  // explicit: clang 14 cannot capture a structured binding
           using T = std::decay_t<decltype(v)>;
           if constexpr (!std::is_same_v<T, std::monostate>) out.push_back({name, geo::mvt::Value(v)});
         },
@@ -41,7 +41,7 @@ std::vector<FieldInfo> fields_of(const Layer& layer) {
   for (const Feature& feature : layer.features()) {
     for (const auto& [name, value] : feature.attributes.items()) {
       if (omitted(name) || std::holds_alternative<std::monostate>(value)) continue;
-      const bool known = std::any_of(out.begin(), out.end(), [&](const FieldInfo& f) { return f.name == name; });
+      const bool known = std::any_of(out.begin(), out.end(), [&name = name](const FieldInfo& f) { return f.name == name; });
       if (!known) out.push_back({name, field_type(value)});
     }
   }

@@ -35,6 +35,16 @@ struct HttpSettings {
   std::size_t heavy_queue = 16;               // heavy requests waiting for a worker; more get 503
 };
 
+// The request line and header fields together; over it a request gets 414 or 431 (session.cpp).
+inline constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
+
+// The limits every request is read with: the session's parser, and the fuzz target that stands in
+// for it (tests/fuzz/fuzz_request.cpp), so both refuse the same requests.
+inline void limit_request_parser(http::request_parser<http::string_body>& parser, const HttpSettings& settings) {
+  parser.body_limit(settings.max_body_bytes);
+  parser.header_limit(kMaxHeaderBytes);
+}
+
 // What one request may spend, given to whoever answers it.
 struct RequestControl {
   std::string_view request_id;  // "<connection>-<request>", as in the logs

@@ -57,10 +57,10 @@ Response Session::unreadable(Request request, beast::error_code ec) const {
     // alone is over the limit, which is the target's fault (RFC 9110 section 15.5.15, 414).
     if (!parser_ || parser_->get().target().empty()) {
       return json_error(request, http::status::uri_too_long, "uri_too_long",
-                        "the request line is longer than " + std::to_string(kHeaderLimit) + " bytes");
+                        "the request line is longer than " + std::to_string(kMaxHeaderBytes) + " bytes");
     }
     return json_error(request, http::status::request_header_fields_too_large, "header_too_large",
-                      "the request header is larger than " + std::to_string(kHeaderLimit) + " bytes");
+                      "the request header is larger than " + std::to_string(kMaxHeaderBytes) + " bytes");
   }
   return json_error(request, http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message());
 }
@@ -73,8 +73,7 @@ void Session::do_read() {
   }
   if (closing_) return do_close();
   parser_.emplace();  // a fresh parser per request: no state leaks between requests
-  parser_->body_limit(settings_.max_body_bytes);
-  parser_->header_limit(kHeaderLimit);
+  limit_request_parser(*parser_, settings_);
   if (buffer_.size() > 0) return read_header();  // a pipelined request has begun already
   // Waiting for a request may take the idle timeout; once its first bytes are in, all of it must
   // arrive within the read timeout, so a client trickling a header byte by byte cannot hold the
@@ -160,7 +159,7 @@ void Session::watch_client() {
   // No timeout while the work runs (it has its own deadline); bytes past the header limit are
   // not read until the answer is out, as for any pipelined request.
   stream_.expires_never();
-  if (buffer_.size() >= kHeaderLimit) return;
+  if (buffer_.size() >= kMaxHeaderBytes) return;
   watching_ = true;
   stream_.async_read_some(buffer_.prepare(kFirstRead), beast::bind_front_handler(&Session::on_watch, shared_from_this()));
 }

@@ -55,7 +55,6 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_shutdown();
   [[nodiscard]] std::string request_id() const;
 
-  static constexpr std::size_t kHeaderLimit = 16 * 1024;  // request line and header fields
   static constexpr std::size_t kFirstRead = 4096;
 
   boost::beast::tcp_stream stream_;
