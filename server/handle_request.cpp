@@ -45,6 +45,7 @@ Response handle_request(const App& app, const Request& request, std::string_view
 }
 
 bool is_heavy(const App& app, const Request& request) {
+  if (!app.router.has_heavy(request.method())) return false;
   const Router::Match match = app.router.match(request.method(), split_target(request.target()).path);
   return match.route != nullptr && match.route->cost == Cost::Heavy;
 }

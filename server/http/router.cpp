@@ -35,6 +35,7 @@ void Router::add(std::string name, http::verb method, std::string pattern, Handl
   if (known == names_.end()) known = names_.insert(names_.end(), name);
   const auto name_index = static_cast<std::size_t>(known - names_.begin());
   routes_.push_back({std::move(name), method, std::move(pattern), handler, name_index, cost});
+  if (cost == Cost::Heavy && !has_heavy(method)) heavy_methods_.push_back(method);
 }
 
 Router::Match Router::match(http::verb method, std::string_view path) const {

@@ -4,6 +4,7 @@
 // 405 with the allowed methods, one that matches nothing 404.
 #include "server/http/request_context.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,12 +37,18 @@ class Router {
   };
   [[nodiscard]] Match match(http::verb method, std::string_view path) const;
   [[nodiscard]] const std::vector<Route>& routes() const noexcept { return routes_; }
+  // Whether any Cost::Heavy route takes `method`: most requests (GET) are then classified without
+  // matching their path.
+  [[nodiscard]] bool has_heavy(http::verb method) const noexcept {
+    return std::find(heavy_methods_.begin(), heavy_methods_.end(), method) != heavy_methods_.end();
+  }
   // Distinct route names, in order of first registration (for metrics).
   [[nodiscard]] const std::vector<std::string>& names() const noexcept { return names_; }
 
  private:
   std::vector<Route> routes_;
   std::vector<std::string> names_;
+  std::vector<http::verb> heavy_methods_;
 };
 
 }  // namespace server
