@@ -43,8 +43,12 @@ port="${LAYOUTD_SOAK_PORT:-18183}"
 url="http://127.0.0.1:$port"
 : >"$out/layoutd.log"
 # The watch is off: the only reloads are the ones phase 3 asks for.
+# The heavy queue holds every connection: the soak measures the server under its full load. With
+# the default (16) a quarter of 256 connections sending overlaps overflows it and the excess is
+# shed with 503 + Retry-After by design (43 of ~13 000 overlaps in a 30 s mix here), which this
+# script would count as failures. LAYOUTD_SOAK_HEAVY_QUEUE=16 shows the shedding.
 "$LAYOUTD_BUILD/bin/layoutd" --store "$store" --listen "127.0.0.1:$port" --threads "$(nproc)" --watch-interval 0 \
-  --admin-token-file "$work/token" 2>"$out/layoutd.log" &
+  --heavy-queue "${LAYOUTD_SOAK_HEAVY_QUEUE:-$connections}" --admin-token-file "$work/token" 2>"$out/layoutd.log" &
 server=$!
 background+=("$server")
 for _ in $(seq 150); do grep -q "listening on" "$out/layoutd.log" && break; sleep 0.2; done
